@@ -1,0 +1,34 @@
+package org.emoaudionet.workflows;
+
+import java.util.Map;
+
+/**
+ * A DAG run's {@code conf}, validated. Unknown keys are refused so a typo is not silently
+ * ignored.
+ *
+ * @param datasetUri where the data is: {@code librispeech:DIR}-style core URIs whose DIR may be
+ *     a local path, or an {@code https://}, {@code file://} or {@code s3://} archive/folder URI
+ *     followed by the layout, e.g. {@code recola:s3://emo-data/recola/}
+ * @param task the core task name ({@code gender}, {@code arousal}, ...)
+ * @param preset {@code paper} or {@code small}
+ * @param split {@code speaker} or {@code paper}
+ * @param epochs null keeps the preset's
+ * @param seed null keeps the preset's
+ * @param augment whether to add noise / pitch-shifted training copies
+ * @param pretrainedFrom a {@code dag_run_id} of {@code librispeech_gender_pretrain} (or any DAG
+ *     as {@code dag_id/dag_run_id}) whose model initialises this one; null trains from scratch
+ * @param arch {@code emoaudionet}, {@code mfcc} or {@code spectrogram}
+ * @param checksum optional {@code md5:HEX} or {@code sha256:HEX} of the downloaded archive
+ */
+public record RunConf(
+    String datasetUri,
+    String task,
+    String preset,
+    String split,
+    Integer epochs,
+    Long seed,
+    boolean augment,
+    String pretrainedFrom,
+    String arch,
+    String checksum,
+    Map<String, String> extra) {}
