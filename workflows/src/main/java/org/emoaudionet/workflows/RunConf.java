@@ -6,9 +6,12 @@ import java.util.Map;
  * A DAG run's {@code conf}, validated. Unknown keys are refused so a typo is not silently
  * ignored.
  *
- * @param datasetUri where the data is: {@code librispeech:DIR}-style core URIs whose DIR may be
- *     a local path, or an {@code https://}, {@code file://} or {@code s3://} archive/folder URI
- *     followed by the layout, e.g. {@code recola:s3://emo-data/recola/}
+ * @param layout how the data is laid out: {@code librispeech}, {@code recola}, {@code daic-woz} or
+ *     {@code manifest} (the DAG's default)
+ * @param datasetUri where the data is: a local path, or a {@code file://}, {@code https://} or
+ *     {@code s3://} URI of a folder or an archive (.tar.gz, .tgz, .tar, .zip); for
+ *     {@code manifest}, the CSV inside it is named by {@code extra.manifest} (default
+ *     {@code manifest.csv})
  * @param task the core task name ({@code gender}, {@code arousal}, ...)
  * @param preset {@code paper} or {@code small}
  * @param split {@code speaker} or {@code paper}
@@ -21,6 +24,7 @@ import java.util.Map;
  * @param checksum optional {@code md5:HEX} or {@code sha256:HEX} of the downloaded archive
  */
 public record RunConf(
+    String layout,
     String datasetUri,
     String task,
     String preset,
