@@ -1,0 +1,62 @@
+package org.emoaudionet.pipeline;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.emoaudionet.config.PipelineConfig;
+import org.emoaudionet.data.TaskSpec;
+import org.emoaudionet.features.FeatureExtractor;
+import org.emoaudionet.features.SegmentFeatures;
+import org.emoaudionet.model.TrainedModel;
+
+/**
+ * Scores whole recordings: every 2.5 s segment of the speech is scored and the file's
+ * probabilities are the mean over its segments (as DAIC-WOZ participants are scored).
+ */
+public final class Predictor {
+  private final TrainedModel model;
+  private final PipelineConfig config;
+  private final FeatureExtractor extractor;
+
+  public Predictor(TrainedModel model) {
+    this.model = model;
+    this.config = model.config();
+    this.extractor = new FeatureExtractor(config);
+  }
+
+  /**
+   * @param value for ordinal tasks the expected value over bin centres, else NaN
+   */
+  public record Prediction(String file, String label, Map<String, Double> probabilities,
+      double value, int segments) {}
+
+  public Prediction predict(Path audio) throws IOException {
+    List<SegmentAudio.Cut> cuts = SegmentAudio.cut(audio, List.of(), config.audio());
+    List<SegmentFeatures> feats = new ArrayList<>(cuts.size());
+    for (SegmentAudio.Cut c : cuts) {
+      feats.add(new SegmentFeatures(audio.toString(), null, c.startSeconds(), null, -1, Double.NaN,
+          extractor.mfcc(c.samples()), extractor.image(c.samples()), "original"));
+    }
+    float[][] probs = model.predict(feats);
+    return summarise(audio.toString(), probs, model.task());
+  }
+
+  static Prediction summarise(String file, float[][] probs, TaskSpec task) {
+    int k = task.numClasses();
+    double[] mean = new double[k];
+    for (float[] row : probs) for (int i = 0; i < k; i++) mean[i] += row[i] / probs.length;
+    int best = 0;
+    for (int i = 1; i < k; i++) if (mean[i] > mean[best]) best = i;
+    Map<String, Double> named = new LinkedHashMap<>();
+    for (int i = 0; i < k; i++) named.put(task.classes().get(i), mean[i]);
+    double value = Double.NaN;
+    if (task.ordinal()) {
+      value = 0;
+      for (int i = 0; i < k; i++) value += mean[i] * task.binCenters()[i];
+    }
+    return new Prediction(file, task.classes().get(best), named, value, probs.length);
+  }
+}
