@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import org.emoaudionet.config.PipelineConfig;
+import org.emoaudionet.features.SegmentFeatures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +45,30 @@ public final class Splitter {
     String speakerKey() {
       return speaker != null ? speaker : "recording:" + recordingId;
     }
+  }
+
+  /**
+   * Gives each segment its split: the corpus supplies the fixed splits (by recording id), the
+   * segments their speaker and class. What the preprocessing calls once all segments are cut.
+   */
+  public static List<SegmentFeatures> apply(Corpus corpus,
+      List<SegmentFeatures> segments, PipelineConfig.SplitConfig config, long seed) {
+    Map<String, Recording> byId = new HashMap<>();
+    for (Recording r : corpus.recordings()) byId.put(r.id(), r);
+    List<Item> items = new ArrayList<>(segments.size());
+    for (var s : segments) {
+      Recording r = byId.get(s.recordingId());
+      if (r == null) {
+        throw new IllegalArgumentException("segment of recording '" + s.recordingId() + "' is not in corpus "
+            + corpus.name());
+      }
+      items.add(new Item(s.recordingId(), s.speaker() != null ? s.speaker() : r.speaker(), s.classIndex(),
+          r.split()));
+    }
+    List<Split> splits = assign(items, config, seed);
+    List<SegmentFeatures> out = new ArrayList<>(segments.size());
+    for (int i = 0; i < segments.size(); i++) out.add(segments.get(i).withSplit(splits.get(i)));
+    return out;
   }
 
   /** The split of each item, in the items' order. */
@@ -229,7 +255,7 @@ public final class Splitter {
     List<String> test = stratifiedPick(keys, stratum, c.testFraction(), new Random(seed));
     for (String k : test) out[keyIndex.get(k)] = Split.TEST;
     List<String> rest = new ArrayList<>(keys);
-    rest.removeAll(new java.util.HashSet<>(test));
+    rest.removeAll(new HashSet<>(test));
     if (c.valFraction() > 0 && rest.size() >= 2) {
       for (String k : stratifiedPick(rest, stratum, c.valFraction(), new Random(seed * 31 + 7))) {
         out[keyIndex.get(k)] = Split.VAL;

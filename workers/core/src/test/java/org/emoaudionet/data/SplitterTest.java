@@ -161,4 +161,32 @@ class SplitterTest {
     assertEquals(3, picked.size());
     assertEquals(2, picked.stream().filter(k -> stratum.get(k) == 0).count());
   }
+
+  @Test
+  void applyTakesFixedSplitsFromTheCorpus() {
+    TaskSpec task = TaskSpec.categorical("phq8_binary", List.of("0", "1"));
+    List<Recording> recs = new ArrayList<>();
+    List<org.emoaudionet.features.SegmentFeatures> segs = new ArrayList<>();
+    for (int s = 0; s < 6; s++) {
+      Split fixed = s < 4 ? Split.TRAIN : Split.TEST;
+      recs.add(new Recording("p" + s, java.nio.file.Path.of("p" + s + ".wav"), "p" + s, null, fixed,
+          new RecordingLabel.Category(String.valueOf(s % 2)), List.of()));
+      for (int k = 0; k < 2; k++) {
+        segs.add(new org.emoaudionet.features.SegmentFeatures("p" + s, "p" + s, k * 0.5, null, s % 2, Double.NaN,
+            new float[1], new byte[3], "original"));
+      }
+    }
+    Corpus c = new Corpus("synthetic", task, recs);
+    List<org.emoaudionet.features.SegmentFeatures> out = Splitter.apply(c, segs, SPEAKER, 3);
+    assertEquals(12, out.size());
+    for (var s : out) {
+      int id = Integer.parseInt(s.recordingId().substring(1));
+      if (id >= 4) assertEquals(Split.TEST, s.split());
+      else assertNotEquals(Split.TEST, s.split());
+    }
+    assertEquals(2, out.stream().filter(s -> s.split() == Split.VAL).count(), "one of 4 train speakers");
+    List<org.emoaudionet.features.SegmentFeatures> stray = new ArrayList<>(segs);
+    stray.add(new org.emoaudionet.features.SegmentFeatures("zzz", null, 0, null, 0, 0, new float[1], new byte[3], "original"));
+    assertThrows(IllegalArgumentException.class, () -> Splitter.apply(c, stray, SPEAKER, 3));
+  }
 }
