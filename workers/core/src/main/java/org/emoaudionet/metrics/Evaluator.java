@@ -1,14 +1,29 @@
 package org.emoaudionet.metrics;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.emoaudionet.data.Split;
+import org.emoaudionet.data.TaskSpec;
 import org.emoaudionet.features.FeatureSet;
+import org.emoaudionet.features.SegmentFeatures;
 import org.emoaudionet.model.TrainedModel;
 import org.emoaudionet.train.EpochMetrics;
 
 /** Scores a model on the TEST split and writes the report and its pictures. */
 public final class Evaluator {
+  /** Segments per {@link TrainedModel#predict} call, to bound memory on large test sets. */
+  static final int PREDICT_CHUNK = 512;
+
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
   private Evaluator() {}
 
   /**
@@ -20,6 +35,119 @@ public final class Evaluator {
    */
   public static EvaluationReport evaluate(TrainedModel model, FeatureSet data, String protocol,
       List<EpochMetrics> history, boolean participantLevel, Path outDir) throws IOException {
-    throw new UnsupportedOperationException("TODO: implemented by the metrics work");
+    List<SegmentFeatures> test = data.split(Split.TEST);
+    if (test.isEmpty()) throw new IllegalArgumentException("the feature set has no TEST segments to evaluate");
+    float[][] probs = new float[test.size()][];
+    for (int from = 0; from < test.size(); from += PREDICT_CHUNK) {
+      List<SegmentFeatures> chunk = test.subList(from, Math.min(test.size(), from + PREDICT_CHUNK));
+      float[][] p = model.predict(chunk);
+      if (p.length != chunk.size()) {
+        throw new IllegalStateException("model returned " + p.length + " rows for " + chunk.size() + " segments");
+      }
+      System.arraycopy(p, 0, probs, from, p.length);
+    }
+    return fromProbabilities(data, test, probs, protocol, history, participantLevel, outDir);
+  }
+
+  /**
+   * The scoring itself, given the model's softmax rows for {@code test} (in the task's class
+   * order); what {@link #evaluate} does after prediction.
+   */
+  public static EvaluationReport fromProbabilities(FeatureSet data, List<SegmentFeatures> test,
+      float[][] probabilities, String protocol, List<EpochMetrics> history, boolean participantLevel,
+      Path outDir) throws IOException {
+    TaskSpec task = data.task();
+    if (test.size() != probabilities.length) {
+      throw new IllegalArgumentException(test.size() + " test segments but " + probabilities.length
+          + " probability rows");
+    }
+    for (float[] row : probabilities) {
+      if (row.length != task.numClasses()) {
+        throw new IllegalArgumentException("probability rows have " + row.length + " classes, task "
+            + task.name() + " has " + task.numClasses());
+      }
+    }
+    Files.createDirectories(outDir);
+    ObjectNode root = JSON.createObjectNode();
+    Map<String, Double> scalars = new LinkedHashMap<>();
+    root.put("task", task.name());
+    root.put("protocol", protocol);
+    ArrayNode classes = root.putArray("classes");
+    task.classes().forEach(classes::add);
+    root.put("n_train", data.split(Split.TRAIN).size());
+    root.put("n_val", data.split(Split.VAL).size());
+    root.put("n_test", data.split(Split.TEST).size());
+
+    int[] truth = new int[test.size()];
+    double[] targets = new double[test.size()];
+    for (int i = 0; i < truth.length; i++) {
+      truth[i] = test.get(i).classIndex();
+      targets[i] = test.get(i).target();
+    }
+    ClassificationMetrics seg = score(root.putObject("test"), "test", task, truth, targets, probabilities, scalars);
+    Charts.confusionMatrix(seg.confusion(), task.classes(),
+        task.name() + " - test segments (" + protocol + " split)", outDir.resolve("confusion_matrix.png"));
+
+    if (participantLevel) {
+      ParticipantLevel p = ParticipantLevel.aggregate(test, probabilities);
+      ClassificationMetrics rec = score(root.putObject("participant"), "participant", task, p.truth(),
+          p.targets(), p.probabilities(), scalars);
+      Charts.confusionMatrix(rec.confusion(), task.classes(),
+          task.name() + " - test participants (mean of segment probabilities)",
+          outDir.resolve("confusion_matrix_participant.png"));
+    }
+    if (history != null && !history.isEmpty()) {
+      Charts.learningCurves(history, task.name() + " - learning curves", outDir.resolve("learning_curves.png"));
+    }
+    String json = JSON.writeValueAsString(root);
+    Files.writeString(outDir.resolve("metrics.json"), json);
+    return new EvaluationReport(json, scalars);
+  }
+
+  private static ClassificationMetrics score(ObjectNode node, String prefix, TaskSpec task, int[] truth,
+      double[] targets, float[][] probs, Map<String, Double> scalars) {
+    ClassificationMetrics m = ClassificationMetrics.of(task.classes(), truth, ClassificationMetrics.argmax(probs));
+    node.put("n", truth.length);
+    put(node, scalars, prefix, "accuracy", m.accuracy());
+    put(node, scalars, prefix, "f1_macro", m.f1Macro());
+    ObjectNode per = node.putObject("per_class");
+    for (ClassificationMetrics.PerClass c : m.perClass()) {
+      ObjectNode o = per.putObject(c.name());
+      putNumber(o, "precision", c.precision());
+      putNumber(o, "recall", c.recall());
+      putNumber(o, "f1", c.f1());
+      o.put("support", c.support());
+      scalars.put(prefix + ".f1_" + c.name(), c.f1());
+    }
+    ArrayNode cm = node.putArray("confusion_matrix");
+    for (long[] row : m.confusion()) {
+      ArrayNode r = cm.addArray();
+      for (long v : row) r.add(v);
+    }
+    double[] values = OrdinalMetrics.classValues(task);
+    if (values != null) {
+      double[] trueValues = new double[truth.length];
+      for (int i = 0; i < truth.length; i++) {
+        // The binary task compares with the class (0/1), whatever its segments' target holds.
+        trueValues[i] = task.ordinal() && Double.isFinite(targets[i]) ? targets[i] : values[truth[i]];
+      }
+      OrdinalMetrics o = OrdinalMetrics.of(trueValues, OrdinalMetrics.expectedValues(probs, values));
+      put(node, scalars, prefix, "pearson_cc", o.pearsonCc());
+      put(node, scalars, prefix, "rmse", o.rmse());
+      put(node, scalars, prefix, "mae", o.mae());
+      put(node, scalars, prefix, "ccc", o.ccc());
+    }
+    return m;
+  }
+
+  /** NaN (e.g. a correlation with a constant side) is written as null and left out of the scalars. */
+  private static void put(ObjectNode node, Map<String, Double> scalars, String prefix, String key, double v) {
+    putNumber(node, key, v);
+    if (Double.isFinite(v)) scalars.put(prefix + "." + key, v);
+  }
+
+  private static void putNumber(ObjectNode node, String key, double v) {
+    if (Double.isFinite(v)) node.put(key, v);
+    else node.putNull(key);
   }
 }

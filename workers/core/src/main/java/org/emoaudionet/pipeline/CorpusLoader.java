@@ -1,7 +1,13 @@
 package org.emoaudionet.pipeline;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
 import org.emoaudionet.data.Corpus;
+import org.emoaudionet.data.DaicWozReader;
+import org.emoaudionet.data.LibriSpeechReader;
+import org.emoaudionet.data.ManifestReader;
+import org.emoaudionet.data.RecolaReader;
 
 /** Reads a data set in its own layout for one task. */
 public final class CorpusLoader {
@@ -13,6 +19,37 @@ public final class CorpusLoader {
    *     {@code gender} when the manifest has a gender column)
    */
   public static Corpus load(DatasetUri uri, String task) throws IOException {
-    throw new UnsupportedOperationException("TODO: implemented by the data readers work");
+    return load(uri, task, LibriSpeechReader.Options.unlimited());
+  }
+
+  /** As {@link #load(DatasetUri, String)}, with a LibriSpeech subset (e.g. the paper's 20 + 20 speakers). */
+  public static Corpus load(DatasetUri uri, String task, LibriSpeechReader.Options librispeech)
+      throws IOException {
+    List<String> offered = tasksOf(uri.kind());
+    if (task == null || !offered.contains(task)) {
+      throw new IllegalArgumentException("task '" + task + "' does not fit data set " + uri
+          + ": " + uri.kind().scheme + " offers " + String.join(", ", offered));
+    }
+    boolean isFile = uri.kind() == DatasetUri.Kind.MANIFEST;
+    if (isFile ? !Files.isRegularFile(uri.path()) : !Files.isDirectory(uri.path())) {
+      throw new IllegalArgumentException("data set " + uri + ": " + (isFile ? "file " : "folder ")
+          + uri.path() + " does not exist");
+    }
+    return switch (uri.kind()) {
+      case LIBRISPEECH -> LibriSpeechReader.read(uri.path(), librispeech);
+      case RECOLA -> RecolaReader.read(uri.path(), task);
+      case DAIC_WOZ -> DaicWozReader.read(uri.path(), task);
+      case MANIFEST -> ManifestReader.read(uri.path(), task);
+    };
+  }
+
+  /** The tasks a kind of data set can be read for; the first is its usual one. */
+  public static List<String> tasksOf(DatasetUri.Kind kind) {
+    return switch (kind) {
+      case LIBRISPEECH -> List.of("gender");
+      case RECOLA -> RecolaReader.TASKS;
+      case DAIC_WOZ -> DaicWozReader.TASKS;
+      case MANIFEST -> ManifestReader.TASKS;
+    };
   }
 }

@@ -1,0 +1,266 @@
+package org.emoaudionet.data;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.emoaudionet.config.PipelineConfig;
+import org.emoaudionet.features.SegmentFeatures;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Assigns TRAIN/VAL/TEST to segments.
+ *
+ * <p>{@code speaker} protocol (default): no speaker in two splits. Speakers are stratified by
+ * their majority class: about {@code testFraction} of each class's speakers go to TEST, then
+ * {@code valFraction} of the remaining ones to VAL. Splits fixed by the corpus are honoured; a
+ * missing VAL (or TEST) is carved from the TRAIN speakers the same way.
+ *
+ * <p>{@code paper} protocol: the paper's random stratified segment split (TEST {@code
+ * testFraction}, then VAL {@code valFraction} of the rest), ignoring speakers and fixed splits.
+ * Segments of one recording then land in several splits, which makes the scores optimistic.
+ *
+ * <p>Both are deterministic for a seed; neither depends on the order of the recordings (the
+ * {@code paper} protocol tells a recording's segments apart by their order within it).
+ */
+public final class Splitter {
+  private static final Logger LOG = LoggerFactory.getLogger(Splitter.class);
+
+  private Splitter() {}
+
+  /**
+   * One segment to place.
+   *
+   * @param speaker null means the recording is its own speaker
+   * @param fixedSplit the split the corpus gives, or null
+   */
+  public record Item(String recordingId, String speaker, int classIndex, Split fixedSplit) {
+    String speakerKey() {
+      return speaker != null ? speaker : "recording:" + recordingId;
+    }
+  }
+
+  /**
+   * Gives each segment its split: the corpus supplies the fixed splits (by recording id), the
+   * segments their speaker and class. What the preprocessing calls once all segments are cut.
+   */
+  public static List<SegmentFeatures> apply(Corpus corpus,
+      List<SegmentFeatures> segments, PipelineConfig.SplitConfig config, long seed) {
+    Map<String, Recording> byId = new HashMap<>();
+    for (Recording r : corpus.recordings()) byId.put(r.id(), r);
+    List<Item> items = new ArrayList<>(segments.size());
+    for (var s : segments) {
+      Recording r = byId.get(s.recordingId());
+      if (r == null) {
+        throw new IllegalArgumentException("segment of recording '" + s.recordingId() + "' is not in corpus "
+            + corpus.name());
+      }
+      items.add(new Item(s.recordingId(), s.speaker() != null ? s.speaker() : r.speaker(), s.classIndex(),
+          r.split()));
+    }
+    List<Split> splits = assign(items, config, seed);
+    List<SegmentFeatures> out = new ArrayList<>(segments.size());
+    for (int i = 0; i < segments.size(); i++) out.add(segments.get(i).withSplit(splits.get(i)));
+    return out;
+  }
+
+  /** The split of each item, in the items' order. */
+  public static List<Split> assign(List<Item> items, PipelineConfig.SplitConfig config, long seed) {
+    if (items.isEmpty()) return List.of();
+    checkFractions(config);
+    Split[] out = switch (config.protocol()) {
+      case "speaker" -> bySpeaker(items, config, seed);
+      case "paper" -> bySegment(items, config, seed);
+      default -> throw new IllegalArgumentException(
+          "unknown split protocol '" + config.protocol() + "' (expected 'speaker' or 'paper')");
+    };
+    return List.of(out);
+  }
+
+  private static void checkFractions(PipelineConfig.SplitConfig c) {
+    if (!(c.testFraction() > 0 && c.testFraction() < 1) || !(c.valFraction() >= 0 && c.valFraction() < 1)) {
+      throw new IllegalArgumentException("split fractions must satisfy 0 < testFraction < 1 and "
+          + "0 <= valFraction < 1, got test " + c.testFraction() + ", val " + c.valFraction());
+    }
+  }
+
+  // ---- speaker protocol ----
+
+  private static Split[] bySpeaker(List<Item> items, PipelineConfig.SplitConfig c, long seed) {
+    Map<String, List<Integer>> members = new TreeMap<>();
+    for (int i = 0; i < items.size(); i++) {
+      members.computeIfAbsent(items.get(i).speakerKey(), k -> new ArrayList<>()).add(i);
+    }
+    Map<String, Integer> majority = new HashMap<>();
+    for (var e : members.entrySet()) majority.put(e.getKey(), majorityClass(items, e.getValue()));
+
+    Map<String, Split> speakerSplit = new HashMap<>();
+    long fixed = items.stream().filter(it -> it.fixedSplit() != null).count();
+    if (fixed == 0) {
+      List<String> all = new ArrayList<>(members.keySet());
+      if (all.size() < 3) {
+        throw new IllegalArgumentException("a speaker split needs at least 3 speakers (one each for "
+            + "train, val and test), found " + all.size() + " " + perClass(all, majority)
+            + "; use the 'paper' protocol or add speakers");
+      }
+      List<String> test = stratifiedPick(all, majority, c.testFraction(), new Random(seed));
+      List<String> rest = new ArrayList<>(all);
+      rest.removeAll(test);
+      if (c.valFraction() > 0 && rest.size() < 2) {
+        throw new IllegalArgumentException("a speaker split with test fraction " + c.testFraction()
+            + " leaves " + rest.size() + " of " + all.size() + " speakers for train and val "
+            + perClass(all, majority) + "; at least 2 are needed");
+      }
+      List<String> val = c.valFraction() > 0
+          ? stratifiedPick(rest, majority, c.valFraction(), new Random(seed * 31 + 7)) : List.of();
+      for (String s : all) speakerSplit.put(s, Split.TRAIN);
+      for (String s : test) speakerSplit.put(s, Split.TEST);
+      for (String s : val) speakerSplit.put(s, Split.VAL);
+    } else {
+      if (fixed < items.size()) {
+        Item loose = items.stream().filter(it -> it.fixedSplit() == null).findFirst().orElseThrow();
+        throw new IllegalArgumentException("recording " + loose.recordingId() + " has no split while "
+            + fixed + " of " + items.size() + " segments have one: give every recording a split or none");
+      }
+      return honourFixed(items, members, majority, c, seed);
+    }
+    Split[] out = new Split[items.size()];
+    for (int i = 0; i < out.length; i++) out[i] = speakerSplit.get(items.get(i).speakerKey());
+    return out;
+  }
+
+  private static Split[] honourFixed(List<Item> items, Map<String, List<Integer>> members,
+      Map<String, Integer> majority, PipelineConfig.SplitConfig c, long seed) {
+    Split[] out = new Split[items.size()];
+    for (int i = 0; i < out.length; i++) out[i] = items.get(i).fixedSplit();
+    boolean hasVal = Arrays.asList(out).contains(Split.VAL);
+    boolean hasTest = Arrays.asList(out).contains(Split.TEST);
+    for (var e : members.entrySet()) {
+      long kinds = e.getValue().stream().map(i -> out[i]).distinct().count();
+      if (kinds > 1) LOG.warn("speaker {} is in several fixed splits; the corpus's splits are kept", e.getKey());
+    }
+    if (!hasTest) carve(out, members, majority, Split.TEST, c.testFraction(), new Random(seed));
+    if (!hasVal && c.valFraction() > 0) {
+      carve(out, members, majority, Split.VAL, c.valFraction(), new Random(seed * 31 + 7));
+    }
+    return out;
+  }
+
+  /** Moves a stratified share of the speakers whose segments are all TRAIN to {@code to}. */
+  private static void carve(Split[] out, Map<String, List<Integer>> members, Map<String, Integer> majority,
+      Split to, double fraction, Random rnd) {
+    List<String> trainOnly = new ArrayList<>();
+    for (var e : members.entrySet()) {
+      if (e.getValue().stream().allMatch(i -> out[i] == Split.TRAIN)) trainOnly.add(e.getKey());
+    }
+    if (trainOnly.size() < 2) {
+      throw new IllegalArgumentException("cannot carve " + to.wireName() + " from the train split by "
+          + "speaker: it has " + trainOnly.size() + " speaker(s) " + perClass(trainOnly, majority)
+          + ", at least 2 are needed");
+    }
+    for (String s : stratifiedPick(trainOnly, majority, fraction, rnd)) {
+      for (int i : members.get(s)) out[i] = to;
+    }
+  }
+
+  private static int majorityClass(List<Item> items, List<Integer> idx) {
+    Map<Integer, Integer> counts = new TreeMap<>();
+    for (int i : idx) counts.merge(items.get(i).classIndex(), 1, Integer::sum);
+    int best = -1;
+    int bestCount = -1;
+    for (var e : counts.entrySet()) {
+      if (e.getValue() > bestCount) {
+        best = e.getKey();
+        bestCount = e.getValue();
+      }
+    }
+    return best;
+  }
+
+  private static String perClass(List<String> speakers, Map<String, Integer> majority) {
+    Map<Integer, Integer> n = new TreeMap<>();
+    for (String s : speakers) n.merge(majority.get(s), 1, Integer::sum);
+    return "(speakers per majority class: " + n + ")";
+  }
+
+  /**
+   * Picks {@code round(fraction * n)} keys (at least 1, leaving at least 1), spread over the
+   * strata in proportion to their sizes (largest remainder), each stratum shuffled by {@code rnd}.
+   */
+  static <K extends Comparable<K>> List<K> stratifiedPick(List<K> keys, Map<K, Integer> stratum,
+      double fraction, Random rnd) {
+    int n = keys.size();
+    int total = Math.max(1, Math.min(n - 1, (int) Math.round(fraction * n)));
+    Map<Integer, List<K>> groups = new TreeMap<>();
+    List<K> sorted = new ArrayList<>(keys);
+    Collections.sort(sorted);
+    for (K k : sorted) groups.computeIfAbsent(stratum.get(k), g -> new ArrayList<>()).add(k);
+    Map<Integer, Integer> quota = new LinkedHashMap<>();
+    List<double[]> remainders = new ArrayList<>();
+    int given = 0;
+    for (var e : groups.entrySet()) {
+      double exact = (double) total * e.getValue().size() / n;
+      int q = (int) Math.floor(exact);
+      quota.put(e.getKey(), q);
+      given += q;
+      remainders.add(new double[] {exact - q, e.getKey(), e.getValue().size()});
+    }
+    // Ties go to the larger stratum, then to the lower class index, so the result is stable.
+    remainders.sort((a, b) -> a[0] != b[0] ? Double.compare(b[0], a[0])
+        : a[2] != b[2] ? Double.compare(b[2], a[2]) : Double.compare(a[1], b[1]));
+    for (int i = 0; given < total; i++, given++) {
+      int g = (int) remainders.get(i % remainders.size())[1];
+      quota.merge(g, 1, Integer::sum);
+    }
+    List<K> out = new ArrayList<>();
+    for (var e : groups.entrySet()) {
+      List<K> g = new ArrayList<>(e.getValue());
+      Collections.shuffle(g, rnd);
+      out.addAll(g.subList(0, Math.min(g.size(), quota.get(e.getKey()))));
+    }
+    return out;
+  }
+
+  // ---- paper protocol ----
+
+  private static Split[] bySegment(List<Item> items, PipelineConfig.SplitConfig c, long seed) {
+    if (items.stream().anyMatch(it -> it.fixedSplit() != null)) {
+      LOG.warn("'paper' protocol: the corpus's fixed splits are ignored (random segment split, as the paper)");
+    }
+    if (items.size() < 3) {
+      throw new IllegalArgumentException("a split needs at least 3 segments, found " + items.size());
+    }
+    // Keys that do not depend on input order: recording id, then the item's rank within it.
+    List<String> keys = new ArrayList<>();
+    Map<String, Integer> stratum = new HashMap<>();
+    Map<String, Integer> keyIndex = new HashMap<>();
+    Map<String, Integer> seen = new HashMap<>();
+    for (int i = 0; i < items.size(); i++) {
+      Item it = items.get(i);
+      int rank = seen.merge(it.recordingId(), 1, Integer::sum);
+      String k = it.recordingId() + "\u0000" + String.format("%09d", rank);
+      keys.add(k);
+      stratum.put(k, it.classIndex());
+      keyIndex.put(k, i);
+    }
+    Split[] out = new Split[items.size()];
+    Arrays.fill(out, Split.TRAIN);
+    List<String> test = stratifiedPick(keys, stratum, c.testFraction(), new Random(seed));
+    for (String k : test) out[keyIndex.get(k)] = Split.TEST;
+    List<String> rest = new ArrayList<>(keys);
+    rest.removeAll(new HashSet<>(test));
+    if (c.valFraction() > 0 && rest.size() >= 2) {
+      for (String k : stratifiedPick(rest, stratum, c.valFraction(), new Random(seed * 31 + 7))) {
+        out[keyIndex.get(k)] = Split.VAL;
+      }
+    }
+    return out;
+  }
+}
