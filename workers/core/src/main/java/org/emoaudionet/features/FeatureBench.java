@@ -1,0 +1,57 @@
+package org.emoaudionet.features;
+
+import java.util.Random;
+
+/**
+ * Throughput of the two feature calculators on one thread, in audio seconds per wall second.
+ * Not a test (no assertions); run as {@code java ... org.emoaudionet.features.FeatureBench
+ * [seconds-of-audio] [image-size]}, defaults 100 s of 2.5 s segments at 44.1 kHz and 224 px.
+ * The signal is synthetic (harmonics plus noise), since the cost does not depend on content.
+ */
+public final class FeatureBench {
+  private FeatureBench() {}
+
+  public static void main(String[] args) {
+    double audioSeconds = args.length > 0 ? Double.parseDouble(args[0]) : 100.0;
+    int imageSize = args.length > 1 ? Integer.parseInt(args[1]) : 224;
+    int sr = 44_100;
+    int segLen = (int) Math.round(2.5 * sr);
+    int segments = Math.max(1, (int) Math.ceil(audioSeconds / 2.5));
+    float[] seg = syntheticSegment(segLen, sr, 7);
+    MfccFeature mfcc = new MfccFeature(sr, 177);
+    SpectrogramImage image = new SpectrogramImage(sr, imageSize);
+    for (int i = 0; i < 5; i++) { // warm-up for the JIT
+      mfcc.compute(seg);
+      image.compute(seg);
+    }
+    double sink = 0;
+    long t0 = System.nanoTime();
+    for (int i = 0; i < segments; i++) sink += mfcc.compute(seg)[i % 177];
+    long t1 = System.nanoTime();
+    for (int i = 0; i < segments; i++) sink += image.compute(seg)[i % 100];
+    long t2 = System.nanoTime();
+    double audio = segments * 2.5;
+    System.out.printf("features bench: %d segments of 2.5 s at %d Hz, one thread%n", segments, sr);
+    report("mfcc (177)", audio, t1 - t0, segments);
+    report("image (" + imageSize + "x" + imageSize + ")", audio, t2 - t1, segments);
+    report("both", audio, t2 - t0, segments);
+    if (sink == 42.4242) System.out.println(); // keeps the results alive
+  }
+
+  private static void report(String what, double audio, long nanos, int segments) {
+    double s = nanos / 1e9;
+    System.out.printf("  %-18s %9.1f audio-s per wall-s  (%.2f ms per segment)%n", what, audio / s,
+        1e3 * s / segments);
+  }
+
+  static float[] syntheticSegment(int n, int sr, long seed) {
+    Random rnd = new Random(seed);
+    float[] y = new float[n];
+    for (int i = 0; i < n; i++) {
+      double t = (double) i / sr, v = 0;
+      for (int h = 1; h <= 20; h++) v += Math.sin(2 * Math.PI * 150 * h * t) / h;
+      y[i] = (float) (0.1 * v + 0.01 * rnd.nextGaussian());
+    }
+    return y;
+  }
+}
