@@ -134,7 +134,7 @@ def reference(name, y, with_viridis=False):
     np.save(os.path.join(OUT, f"{name}_mfcc177.npy"), v)
     pxx, freqs, t = mlab.specgram(y, NFFT=256, Fs=SR, noverlap=128)
     with np.errstate(divide="ignore"):
-        db = (10.0 * np.log10(pxx)).astype(np.float32)
+        db = np.ascontiguousarray((10.0 * np.log10(pxx)).astype(np.float32))
     np.save(os.path.join(OUT, f"{name}_psd_db.npy"), db)
     if with_viridis:
         z = db.astype(np.float64)

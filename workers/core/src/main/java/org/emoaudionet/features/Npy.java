@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 /**
  * NumPy {@code .npy} files (format 1.0; 2.0 and 3.0 are read too), C order, any shape. Written:
  * little-endian float32 ({@link #write}) or float64 ({@link #writeDoubles}). Read: float32,
- * float64, int8/16/32/64, uint8, either byte order, into doubles. Fortran-order arrays are
- * refused (nothing here writes them).
+ * float64, int8/16/32/64, uint8, either byte order, C or Fortran order, into doubles in C
+ * order.
  */
 public final class Npy {
   private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
@@ -107,9 +107,7 @@ public final class Npy {
     if (hb.length < headerLen) throw new IOException(source + ": truncated .npy header");
     String header = new String(hb, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
     String descr = group(DESCR, header, source, "descr");
-    if (group(FORTRAN, header, source, "fortran_order").equals("True")) {
-      throw new IOException(source + ": Fortran-order arrays are not supported");
-    }
+    boolean fortran = group(FORTRAN, header, source, "fortran_order").equals("True");
     int[] shape = parseShape(group(SHAPE, header, source, "shape"), source);
     long count = 1;
     for (int s : shape) count *= s;
@@ -143,7 +141,26 @@ public final class Npy {
         default -> buf.get() & 0xff; // u1, b1
       };
     }
-    return new NpyArray(shape, data);
+    return new NpyArray(shape, fortran ? fortranToC(data, shape) : data);
+  }
+
+  /** Reorders values stored in Fortran order (first index fastest) into C order. */
+  private static double[] fortranToC(double[] f, int[] shape) {
+    int d = shape.length;
+    int[] cStride = new int[d];
+    for (int k = d - 1, s = 1; k >= 0; k--) {
+      cStride[k] = s;
+      s *= shape[k];
+    }
+    double[] c = new double[f.length];
+    int[] idx = new int[d];
+    for (int p = 0; p < f.length; p++) {
+      int q = 0;
+      for (int k = 0; k < d; k++) q += idx[k] * cStride[k];
+      c[q] = f[p];
+      for (int k = 0; k < d && ++idx[k] == shape[k]; k++) idx[k] = 0;
+    }
+    return c;
   }
 
   private static int[] checkShape(Path file, int length, int[] shape) {
