@@ -21,15 +21,27 @@ and for one signal:
     vowel_male_viridis.npy  uint8 (129, C, 3)  viridis(Normalize()(psd_db)) with bytes=True,
                                            RGB, computed from the stored float32 dB matrix
                                            (cast to float64) so Java can redo it bit for bit.
+    vowel_male_mpl_image.npy uint8 (224, 224, 3)  the picture through matplotlib and PIL:
+                                           plt.specgram(y, Fs=44100) on a 19 x 12 inch figure
+                                           (dpi 100) with the axes filling it and turned off,
+                                           saved as PNG, then PIL ImageOps.fit to 224 x 224
+                                           (centre cover crop) with the BOX filter: the geometry
+                                           SpectrogramImage models, for an end-to-end check.
 """
 import json
 import os
 import sys
 
+import io
+
 import librosa
 import matplotlib
-import numpy as np
-from matplotlib import colormaps, colors, mlab
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+from matplotlib import colormaps, colors, mlab  # noqa: E402
+from PIL import Image, ImageOps  # noqa: E402
 from scipy.signal import lfilter
 
 SR = 44100
@@ -140,6 +152,17 @@ def reference(name, y, with_viridis=False):
         z = db.astype(np.float64)
         rgba = colormaps["viridis"](colors.Normalize()(z), bytes=True)
         np.save(os.path.join(OUT, f"{name}_viridis.npy"), np.ascontiguousarray(rgba[..., :3]))
+    if with_viridis:
+        fig = plt.figure(figsize=(19, 12))
+        ax = fig.add_axes([0, 0, 1, 1])
+        ax.specgram(y, Fs=SR)
+        ax.axis("off")
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png")
+        plt.close(fig)
+        buf.seek(0)
+        im = ImageOps.fit(Image.open(buf).convert("RGB"), (224, 224), Image.BOX)
+        np.save(os.path.join(OUT, f"{name}_mpl_image.npy"), np.asarray(im, dtype=np.uint8))
     return {"samples": len(y), "mfcc_frames": m.shape[1], "psd_shape": list(db.shape),
             "psd_db_min": float(db.min()), "psd_db_max": float(db.max())}
 

@@ -31,6 +31,29 @@ class SpectrogramImageTest {
   }
 
   @Test
+  void closeToMatplotlibFigureResizedByPil() {
+    // Reference: plt.specgram on a 19x12 inch figure, axes off, PNG, PIL ImageOps.fit(224, BOX).
+    Npy.NpyArray ref = Reference.load("vowel_male_mpl_image"); // (224, 224, 3)
+    byte[] img = new SpectrogramImage(Reference.SR, 224).compute(Reference.signal("vowel_male"));
+    int plane = 224 * 224;
+    double sum = 0;
+    int worst = 0;
+    for (int r = 0; r < 224; r++) {
+      for (int c = 0; c < 224; c++) {
+        for (int ch = 0; ch < 3; ch++) {
+          int d = Math.abs((img[ch * plane + r * 224 + c] & 0xff) - (int) ref.get(r, c, ch));
+          sum += d;
+          worst = Math.max(worst, d);
+        }
+      }
+    }
+    double mean = sum / (3.0 * plane);
+    System.out.printf("image vs matplotlib+PIL: mean |diff| %.3f, max %d (of 255)%n", mean, worst);
+    assertTrue(mean < 1.0, "mean abs difference " + mean);
+    assertTrue(worst <= 20, "max abs difference " + worst);
+  }
+
+  @Test
   void lowToneLightsBottomRowsHighToneTop() {
     SpectrogramImage si = new SpectrogramImage(Reference.SR, 64);
     double[] low = rowBrightness(si.compute(tonePlusNoise(500)), 64);
