@@ -108,7 +108,7 @@ public final class MfccFeature {
 
   /** Fills {@link #logMel} (frame-major, T x 128) with the clamped dB mel spectrogram; returns T. */
   private int logMelDb(float[] y) {
-    if (y == null || y.length == 0) throw new IllegalArgumentException("MFCC of an empty signal");
+    Signals.requireFinite(y, "MFCC");
     int t = frameCount(y.length);
     if (logMel.length < t * N_MELS) logMel = new double[t * N_MELS];
     double max = Double.NEGATIVE_INFINITY;

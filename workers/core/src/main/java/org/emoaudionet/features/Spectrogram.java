@@ -50,10 +50,11 @@ public final class Spectrogram {
   /**
    * The dB PSD matrix, {@code [129 frequencies, low first][columns(x.length) times]}.
    *
-   * @throws IllegalArgumentException for an empty signal or a non-positive sample rate
+   * @throws IllegalArgumentException for an empty signal, a NaN or infinite sample, or a
+   *     non-positive sample rate
    */
   public double[][] psdDb(float[] x, int sampleRate) {
-    if (x == null || x.length == 0) throw new IllegalArgumentException("spectrogram of an empty signal");
+    Signals.requireFinite(x, "spectrogram");
     if (sampleRate <= 0) throw new IllegalArgumentException("sampleRate must be > 0, got " + sampleRate);
     int cols = columns(x.length);
     double[][] out = new double[FREQS][cols];

@@ -73,5 +73,11 @@ class MfccFeatureTest {
     assertThrows(IllegalArgumentException.class, () -> new MfccFeature(0, 177));
     assertThrows(IllegalArgumentException.class, () -> new MfccFeature(44_100, 0));
     assertThrows(IllegalArgumentException.class, () -> new MfccFeature(44_100, 177).compute(new float[0]));
+    float[] y = new float[5000];
+    y[4321] = Float.NaN;
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> new MfccFeature(44_100, 177).compute(y));
+    assertTrue(e.getMessage().contains("4321"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> new Spectrogram().psdDb(y, 44_100));
   }
 }
