@@ -1,0 +1,58 @@
+package org.emoaudionet.features;
+
+import org.emoaudionet.config.PipelineConfig;
+
+/**
+ * Both EmoAudioNet network inputs of a segment, configured from a {@link PipelineConfig}: the
+ * MFCC vector ({@link MfccFeature}, {@code audio.mfccFrames} values at {@code audio.sampleRate})
+ * and the spectrogram image ({@link SpectrogramImage}, {@code model.imageSize} square).
+ *
+ * <p>Thread-safe: the calculators own work buffers, so each calling thread gets its own pair
+ * (a {@link ThreadLocal}); workers may share one extractor across threads.
+ */
+public final class FeatureExtractor {
+  private final int sampleRate;
+  private final int mfccFrames;
+  private final int imageSize;
+  private final ThreadLocal<MfccFeature> mfcc;
+  private final ThreadLocal<SpectrogramImage> image;
+
+  public FeatureExtractor(PipelineConfig config) {
+    this(config.audio().sampleRate(), config.audio().mfccFrames(), config.model().imageSize());
+  }
+
+  public FeatureExtractor(int sampleRate, int mfccFrames, int imageSize) {
+    // Build once here so that bad parameters fail at construction, not in a worker thread.
+    MfccFeature m = new MfccFeature(sampleRate, mfccFrames);
+    SpectrogramImage s = new SpectrogramImage(sampleRate, imageSize);
+    this.sampleRate = sampleRate;
+    this.mfccFrames = mfccFrames;
+    this.imageSize = imageSize;
+    this.mfcc = ThreadLocal.withInitial(() -> new MfccFeature(sampleRate, mfccFrames));
+    this.image = ThreadLocal.withInitial(() -> new SpectrogramImage(sampleRate, imageSize));
+    this.mfcc.set(m);
+    this.image.set(s);
+  }
+
+  public int sampleRate() {
+    return sampleRate;
+  }
+
+  public int mfccFrames() {
+    return mfccFrames;
+  }
+
+  public int imageSize() {
+    return imageSize;
+  }
+
+  /** The MFCC branch input: {@code mfccFrames} per-frame means of 13 MFCCs. */
+  public float[] mfcc(float[] segment) {
+    return mfcc.get().compute(segment);
+  }
+
+  /** The spectrogram branch input: RGB channel-major, {@code 3 x size x size}, 0..255. */
+  public byte[] image(float[] segment) {
+    return image.get().compute(segment);
+  }
+}
