@@ -63,4 +63,26 @@ public final class ModelSummary {
     for (Pair<String, Parameter> p : block.getParameters()) n += p.getValue().getShape().size();
     return n;
   }
+
+  /**
+   * Multiply-adds x 2 of one sample's forward pass through the convolutions and the Linear
+   * (pooling, ReLU and dropout are negligible), for throughput reports.
+   */
+  public static double forwardFlops(Architecture arch, PipelineConfig.ModelConfig cfg, int classes,
+      int mfccLength) {
+    double c = cfg.channels();
+    double flops = 0;
+    long features = 0;
+    if (arch != Architecture.MFCC) {
+      double s0 = (double) cfg.imageSize() * cfg.imageSize();
+      double s1 = Math.pow(cfg.imageSize() / SpectrogramBranch.POOL, 2);
+      flops += 2 * 9 * (3 * c + c * c) * s0 + 4 * 2 * 9 * c * c * s1;
+      features += SpectrogramBranch.flattenedSize(cfg.imageSize(), cfg.channels());
+    }
+    if (arch != Architecture.SPECTROGRAM) {
+      flops += 2 * MfccBranch.KERNEL * (c + c * c) * mfccLength;
+      features += MfccBranch.flattenedSize(mfccLength, cfg.channels());
+    }
+    return flops + 2.0 * features * classes;
+  }
 }
