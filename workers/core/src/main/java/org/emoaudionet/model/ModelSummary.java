@@ -46,7 +46,13 @@ public final class ModelSummary {
   private static void rows(StringBuilder sb, String prefix, Block branch, Shape shape) {
     for (Pair<String, Block> child : branch.getChildren()) {
       shape = child.getValue().getOutputShapes(new Shape[] {shape})[0];
-      row(sb, prefix + "/" + child.getKey(), shape, parameterCount(child.getValue()));
+      String name = child.getKey();
+      // DJL names every activation, pooling and flatten child "LambdaBlock"; show its own name.
+      if (child.getValue() instanceof ai.djl.nn.LambdaBlock lb
+          && !ai.djl.nn.LambdaBlock.DEFAULT_NAME.equals(lb.getName())) {
+        name = name.substring(0, 2) + lb.getName();
+      }
+      row(sb, prefix + "/" + name, shape, parameterCount(child.getValue()));
     }
   }
 

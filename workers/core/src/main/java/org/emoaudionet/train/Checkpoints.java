@@ -45,6 +45,12 @@ final class Checkpoints {
     for (Path old : list(checkpointsDir)) {
       if (!old.equals(dir)) AtomicDirectory.deleteRecursively(old);
     }
+    // Hidden leftovers of a write that a crash interrupted.
+    try (Stream<Path> s = Files.list(checkpointsDir)) {
+      for (Path p : s.filter(p -> p.getFileName().toString().matches("\\.(tmp|old)-epoch-\\d+")).toList()) {
+        AtomicDirectory.deleteRecursively(p);
+      }
+    }
     return dir;
   }
 

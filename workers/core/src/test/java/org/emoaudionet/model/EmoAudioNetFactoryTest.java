@@ -15,6 +15,10 @@ import org.emoaudionet.config.PipelineConfig;
 import org.junit.jupiter.api.Test;
 
 class EmoAudioNetFactoryTest {
+  static {
+    System.setProperty("ai.djl.pytorch.num_threads", "1"); // see train.TestEngine
+  }
+
   private static final PipelineConfig.ModelConfig PAPER = PipelineConfig.paper().model();
   private static final PipelineConfig.ModelConfig SMALL = PipelineConfig.small().model();
 
