@@ -65,8 +65,10 @@ public final class Trainer {
       Holdout h = Holdout.carve(train, config.split().valFraction(), tc.seed());
       train = h.train();
       val = h.val();
-      validation = "no val split: validating on a seeded " + Math.round(config.split().valFraction() * 100)
-          + " % of train (" + val.size() + " segments, with their augmented copies)";
+      validation = h.val() == h.train()
+          ? "no val split and a single training segment: validating on the training data"
+          : "no val split: validating on a seeded " + Math.round(config.split().valFraction() * 100)
+              + " % of train (" + val.size() + " segments, with their augmented copies)";
       LOG.warn("{}", validation);
     }
     int classes = data.task().numClasses();
@@ -149,6 +151,10 @@ public final class Trainer {
               epoch, valAcc, parameterCount, validation);
           TrainedModel.save(modelDir, manifest, block);
         }
+        LOG.info(String.format(java.util.Locale.ROOT,
+            "epoch %d/%d: loss %.4f acc %.4f | val loss %.4f acc %.4f | lr %.3g%s", epoch,
+            tc.maxEpochs(), m.trainLoss(), m.trainAccuracy(), valLoss, valAcc, epochLr,
+            improved ? " (best, saved)" : ""));
         listener.onEpoch(m);
         TrainState state = new TrainState(identity, epoch, lr.get(), plateau.best(), plateau.waitEpochs(),
             early.best(), early.bestEpoch(), early.waitEpochs(), List.copyOf(history));
