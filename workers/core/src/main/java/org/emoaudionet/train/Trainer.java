@@ -1,24 +1,184 @@
 package org.emoaudionet.train;
 
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
 import org.emoaudionet.config.PipelineConfig;
+import org.emoaudionet.data.Split;
 import org.emoaudionet.features.FeatureSet;
+import org.emoaudionet.features.SegmentFeatures;
 import org.emoaudionet.model.Architecture;
+import org.emoaudionet.model.AtomicDirectory;
+import org.emoaudionet.model.Devices;
+import org.emoaudionet.model.EmoAudioNetBlock;
+import org.emoaudionet.model.EmoAudioNetFactory;
+import org.emoaudionet.model.ModelManifest;
+import org.emoaudionet.model.ModelSummary;
+import org.emoaudionet.model.ParameterFile;
+import org.emoaudionet.model.TrainedModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Trains an EmoAudioNet network on the TRAIN split, selecting on VAL. */
 public final class Trainer {
+  private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+  public static final String CHECKPOINTS = "checkpoints";
+  public static final String MODEL = "model";
+
   private Trainer() {}
 
   /**
    * Trains into {@code outDir}: {@code outDir/checkpoints/} (state after each epoch, resumed from
    * when present) and {@code outDir/model/} (the best model, see {@code TrainedModel.load}).
    *
+   * <p>Reproducible: the weights are initialised from the engine seeded with {@code train.seed};
+   * epoch {@code e} shuffles with {@code new Random(seed + e)} and reseeds the engine (dropout)
+   * with {@code seed + e}, so a run resumed from the checkpoint of epoch k continues exactly as an
+   * uninterrupted one (same machine, same thread count).
+   *
    * @param pretrainedModelDir a model directory whose layers, all but the final Linear, initialise
    *     this one (transfer); null trains from scratch
    */
   public static TrainResult train(FeatureSet data, PipelineConfig config, Architecture arch,
       Path outDir, Path pretrainedModelDir, TrainingListener listener) throws IOException {
-    throw new UnsupportedOperationException("TODO: implemented by the model/training work");
+    if (listener == null) listener = TrainingListener.NONE;
+    PipelineConfig.TrainConfig tc = config.train();
+    LossFunction lossFunction = LossFunction.parse(tc.loss());
+    if (tc.batchSize() < 1) throw new IllegalArgumentException("train.batchSize must be >= 1, got " + tc.batchSize());
+    if (tc.maxEpochs() < 1) throw new IllegalArgumentException("train.maxEpochs must be >= 1, got " + tc.maxEpochs());
+    if (data.imageSize() != config.model().imageSize()) {
+      throw new IllegalArgumentException("feature set has " + data.imageSize() + "x" + data.imageSize()
+          + " images but model.imageSize is " + config.model().imageSize()
+          + " (preset '" + config.preset() + "'): preprocess with the same preset");
+    }
+    List<SegmentFeatures> train = data.split(Split.TRAIN);
+    List<SegmentFeatures> val = data.split(Split.VAL);
+    if (train.isEmpty()) throw new IllegalArgumentException("feature set has no TRAIN segments");
+    String validation = "val split (" + val.size() + " segments)";
+    if (val.isEmpty()) {
+      Holdout h = Holdout.carve(train, config.split().valFraction(), tc.seed());
+      train = h.train();
+      val = h.val();
+      validation = h.val() == h.train()
+          ? "no val split and a single training segment: validating on the training data"
+          : "no val split: validating on a seeded " + Math.round(config.split().valFraction() * 100)
+              + " % of train (" + val.size() + " segments, with their augmented copies)";
+      LOG.warn("{}", validation);
+    }
+    int classes = data.task().numClasses();
+    long seed = tc.seed();
+    Path checkpointsDir = outDir.resolve(CHECKPOINTS);
+    Path modelDir = outDir.resolve(MODEL);
+    AtomicDirectory.recover(modelDir);
+    String identity = arch.wireName() + " classes=" + classes + " task=" + data.task().name()
+        + " image=" + config.model().imageSize() + " channels=" + config.model().channels()
+        + " mfcc=" + data.mfccLength() + " seed=" + seed + " loss=" + lossFunction;
+
+    Device device = Devices.preferred();
+    try (NDManager manager = NDManager.newBaseManager(device)) {
+      Engine.getInstance().setRandomSeed((int) seed);
+      EmoAudioNetBlock block = EmoAudioNetFactory.buildInitialized(
+          arch, config.model(), classes, data.mfccLength(), manager);
+      long parameterCount = ModelSummary.parameterCount(block);
+      LearningRate lr = new LearningRate((float) tc.learningRate());
+      RmsProp optimizer = RmsProp.builder().optLearningRate(lr).optRho((float) tc.rho())
+          .optEpsilon((float) tc.epsilon()).build();
+      ReduceLrOnPlateau plateau =
+          new ReduceLrOnPlateau(tc.plateauFactor(), tc.plateauPatience(), tc.minLearningRate());
+      EarlyStopping early = new EarlyStopping(tc.earlyStopPatience());
+      List<EpochMetrics> history = new ArrayList<>();
+      int startEpoch = 0;
+
+      try (NDManager cpu = NDManager.newBaseManager(Device.cpu())) {
+        Checkpoints.Loaded ck = Checkpoints.latest(checkpointsDir, cpu);
+        if (ck != null) {
+          TrainState s = ck.state();
+          if (!s.identity().equals(identity)) {
+            throw new IOException(ck.dir() + " is a checkpoint of another run (" + s.identity()
+                + "), this run is " + identity + ": use another output directory");
+          }
+          ParameterFile.copyInto(block, ck.params(), n -> false, ck.dir().toString());
+          optimizer.importState(block.getParameters(), ck.optimizer());
+          lr.set(s.learningRate());
+          plateau.restore(s.plateauBest(), s.plateauWait());
+          early.restore(s.bestValAccuracy(), s.bestEpoch(), s.earlyStopWait());
+          history.addAll(s.history());
+          startEpoch = s.epoch();
+          LOG.info("resuming from {} (epoch {})", ck.dir(), startEpoch);
+        } else if (pretrainedModelDir != null) {
+          ModelManifest pre = Transfer.initialise(block, pretrainedModelDir, config.model(), data.mfccLength());
+          LOG.info("initialised all but the final Linear from {} ({}, task {})",
+              pretrainedModelDir, pre.architecture().wireName(), pre.task().name());
+        }
+      }
+
+      Network net = new Network(block, manager, optimizer, lossFunction, data.mfccLength(),
+          config.model().imageSize());
+      net.zeroGradients();
+      int batchSize = tc.batchSize();
+      int steps = (train.size() + batchSize - 1) / batchSize;
+      for (int epoch = startEpoch + 1; epoch <= tc.maxEpochs() && !early.shouldStop(); epoch++) {
+        Engine.getInstance().setRandomSeed((int) (seed + epoch));
+        List<SegmentFeatures> order = new ArrayList<>(train);
+        Collections.shuffle(order, new Random(seed + epoch));
+        float epochLr = lr.get();
+
+        double lossSum = 0;
+        int correct = 0;
+        for (int step = 0; step < steps; step++) {
+          List<SegmentFeatures> batch = order.subList(step * batchSize, Math.min(order.size(), (step + 1) * batchSize));
+          Network.BatchStats b = net.train(batch);
+          lossSum += b.lossSum();
+          correct += b.correct();
+          listener.onStep(epoch, step + 1, steps, b.lossSum() / b.size());
+        }
+        Network.BatchStats v = evaluate(net, val, batchSize);
+        double valAcc = (double) v.correct() / v.size();
+        double valLoss = v.lossSum() / v.size();
+        boolean improved = early.update(epoch, valAcc);
+        plateau.update(valLoss, lr);
+        EpochMetrics m = new EpochMetrics(epoch, lossSum / train.size(), (double) correct / train.size(),
+            valLoss, valAcc, epochLr, improved);
+        history.add(m);
+        if (improved) {
+          ModelManifest manifest = new ModelManifest(arch, data.task(), config, data.mfccLength(),
+              epoch, valAcc, parameterCount, validation);
+          TrainedModel.save(modelDir, manifest, block);
+        }
+        LOG.info(String.format(java.util.Locale.ROOT,
+            "epoch %d/%d: loss %.4f acc %.4f | val loss %.4f acc %.4f | lr %.3g%s", epoch,
+            tc.maxEpochs(), m.trainLoss(), m.trainAccuracy(), valLoss, valAcc, epochLr,
+            improved ? " (best, saved)" : ""));
+        listener.onEpoch(m);
+        TrainState state = new TrainState(identity, epoch, lr.get(), plateau.best(), plateau.waitEpochs(),
+            early.best(), early.bestEpoch(), early.waitEpochs(), List.copyOf(history));
+        Path dir = Checkpoints.write(checkpointsDir, state, ParameterFile.of(block),
+            optimizer.exportState(block.getParameters()));
+        listener.onCheckpoint(epoch, dir);
+        if (early.shouldStop()) {
+          LOG.info("early stop after epoch {}: no validation-accuracy gain for {} epochs (best {} at epoch {})",
+              epoch, early.waitEpochs(), early.best(), early.bestEpoch());
+        }
+      }
+      return new TrainResult(modelDir, List.copyOf(history), early.bestEpoch(), early.best(),
+          startEpoch, parameterCount);
+    }
+  }
+
+  private static Network.BatchStats evaluate(Network net, List<SegmentFeatures> val, int batchSize) {
+    double loss = 0;
+    int correct = 0;
+    for (int from = 0; from < val.size(); from += batchSize) {
+      Network.BatchStats b = net.evaluate(val.subList(from, Math.min(val.size(), from + batchSize)));
+      loss += b.lossSum();
+      correct += b.correct();
+    }
+    return new Network.BatchStats(loss, correct, val.size());
   }
 }

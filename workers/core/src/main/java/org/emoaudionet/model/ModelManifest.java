@@ -1,0 +1,120 @@
+package org.emoaudionet.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.emoaudionet.config.PipelineConfig;
+import org.emoaudionet.data.TaskSpec;
+
+/**
+ * The {@code model.json} of a model directory: what is needed to rebuild the network and to read
+ * its outputs. The weights are in {@link #PARAMS_FILE} next to it.
+ *
+ * @param validation how the best epoch was selected ({@code val split} or a carved fraction)
+ */
+public record ModelManifest(
+    Architecture architecture,
+    TaskSpec task,
+    PipelineConfig config,
+    int mfccLength,
+    int bestEpoch,
+    double valAccuracy,
+    long parameterCount,
+    String validation) {
+  public static final String FILE = "model.json";
+  public static final String PARAMS_FILE = "emoaudionet.params";
+  public static final String FORMAT = "emoaudionet-model/1";
+
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  public String toJson() {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("format", FORMAT);
+    root.put("architecture", architecture.wireName());
+    ObjectNode t = root.putObject("task");
+    t.put("name", task.name());
+    ArrayNode cls = t.putArray("classes");
+    task.classes().forEach(cls::add);
+    putDoubles(t, "binCenters", task.binCenters());
+    putDoubles(t, "binEdges", task.binEdges());
+    ArrayNode names = root.putArray("classNames");
+    task.classes().forEach(names::add);
+    root.put("imageSize", config.model().imageSize());
+    root.put("channels", config.model().channels());
+    root.put("mfccLength", mfccLength);
+    root.put("bestEpoch", bestEpoch);
+    root.put("valAccuracy", valAccuracy);
+    root.put("parameterCount", parameterCount);
+    root.put("parameters", PARAMS_FILE);
+    root.put("validation", validation);
+    try {
+      root.set("config", JSON.readTree(config.toJson()));
+      return JSON.writeValueAsString(root);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static ModelManifest read(Path modelDir) throws IOException {
+    Path file = modelDir.resolve(FILE);
+    if (!Files.isRegularFile(file)) {
+      throw new IOException(modelDir + ": not a model directory (no " + FILE + ")");
+    }
+    JsonNode root;
+    try {
+      root = JSON.readTree(Files.readString(file));
+    } catch (IOException e) {
+      throw new IOException(file + ": malformed JSON: " + e.getMessage(), e);
+    }
+    if (!FORMAT.equals(root.path("format").asText())) {
+      throw new IOException(file + ": format '" + root.path("format").asText() + "', expected " + FORMAT);
+    }
+    try {
+      JsonNode t = require(root, "task", file);
+      List<String> classes = new ArrayList<>();
+      require(t, "classes", file).forEach(c -> classes.add(c.asText()));
+      TaskSpec task = new TaskSpec(require(t, "name", file).asText(), classes,
+          doubles(t.get("binCenters")), doubles(t.get("binEdges")));
+      PipelineConfig config = PipelineConfig.fromJson(require(root, "config", file).toString());
+      return new ModelManifest(Architecture.parse(require(root, "architecture", file).asText()),
+          task, config, require(root, "mfccLength", file).asInt(), root.path("bestEpoch").asInt(),
+          root.path("valAccuracy").asDouble(Double.NaN), root.path("parameterCount").asLong(),
+          root.path("validation").asText(""));
+    } catch (IllegalArgumentException e) {
+      throw new IOException(file + ": " + e.getMessage(), e);
+    }
+  }
+
+  public void write(Path modelDir) throws IOException {
+    Files.writeString(modelDir.resolve(FILE), toJson());
+  }
+
+  private static JsonNode require(JsonNode node, String field, Path file) throws IOException {
+    JsonNode v = node.get(field);
+    if (v == null || v.isNull()) throw new IOException(file + ": missing field '" + field + "'");
+    return v;
+  }
+
+  private static void putDoubles(ObjectNode node, String field, double[] a) {
+    if (a == null) {
+      node.putNull(field);
+      return;
+    }
+    ArrayNode arr = node.putArray(field);
+    for (double d : a) arr.add(d);
+  }
+
+  private static double[] doubles(JsonNode node) {
+    if (node == null || node.isNull()) return null;
+    double[] a = new double[node.size()];
+    for (int i = 0; i < a.length; i++) a[i] = node.get(i).asDouble();
+    return a;
+  }
+}

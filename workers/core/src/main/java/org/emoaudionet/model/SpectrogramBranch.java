@@ -1,0 +1,54 @@
+package org.emoaudionet.model;
+
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.nn.pooling.Pool;
+
+/**
+ * The spectrogram CNN (paper Table IV baseline): Conv2d 3x3 'same' x2, Dropout, MaxPool 8x8,
+ * Conv2d x3, Dropout, Conv2d, Dropout, MaxPool 8x8, flatten; ReLU after every convolution. Input
+ * [B, 3, S, S] (RGB in [0, 1]), output [B, channels * (S/64)^2] (floor at each pooling).
+ */
+public final class SpectrogramBranch extends SequentialBlock {
+  public static final int POOL = 8;
+
+  public SpectrogramBranch(int channels, double dropout) {
+    conv(channels);
+    conv(channels);
+    add(dropout(dropout));
+    add(Pool.maxPool2dBlock(new Shape(POOL, POOL), new Shape(POOL, POOL)));
+    conv(channels);
+    conv(channels);
+    conv(channels);
+    add(dropout(dropout));
+    conv(channels);
+    add(dropout(dropout));
+    add(Pool.maxPool2dBlock(new Shape(POOL, POOL), new Shape(POOL, POOL)));
+    add(Blocks.batchFlattenBlock());
+  }
+
+  private void conv(int channels) {
+    // 3x3 with padding 1 and stride 1 is Keras' padding='same'.
+    add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1))
+        .setFilters(channels).build());
+    add(Activation.reluBlock());
+  }
+
+  static Dropout dropout(double rate) {
+    return Dropout.builder().optRate((float) rate).build();
+  }
+
+  /** Side of the feature map after both poolings (224 -> 28 -> 3). */
+  public static int pooledSide(int imageSize) {
+    return imageSize / POOL / POOL;
+  }
+
+  public static int flattenedSize(int imageSize, int channels) {
+    int side = pooledSide(imageSize);
+    return channels * side * side;
+  }
+}

@@ -1,0 +1,30 @@
+package org.emoaudionet.train;
+
+import ai.djl.ndarray.NDArray;
+import java.util.Locale;
+
+/** The two training losses of SPEC.md, on logits and one-hot targets, averaged over the batch. */
+public enum LossFunction {
+  /** Softmax cross-entropy (paper). */
+  CROSS_ENTROPY,
+  /** Root-mean-square error between the softmax and the one-hot target (authors' code). */
+  RMSE;
+
+  public static LossFunction parse(String s) {
+    return switch (s.toLowerCase(Locale.ROOT)) {
+      case "cross_entropy", "crossentropy", "ce" -> CROSS_ENTROPY;
+      case "rmse" -> RMSE;
+      default -> throw new IllegalArgumentException(
+          "unknown train.loss '" + s + "' (expected cross_entropy or rmse)");
+    };
+  }
+
+  /** Mean loss over the batch, a scalar. */
+  public NDArray evaluate(NDArray logits, NDArray oneHot) {
+    if (this == CROSS_ENTROPY) {
+      return logits.logSoftmax(1).mul(oneHot).sum(new int[] {1}).neg().mean();
+    }
+    // Per-sample RMSE over the classes, then the batch mean, as Keras averages a per-sample loss.
+    return logits.softmax(1).sub(oneHot).square().mean(new int[] {1}).sqrt().mean();
+  }
+}
