@@ -9,7 +9,6 @@ import org.emoaudionet.config.PipelineConfig;
 import org.emoaudionet.data.Corpus;
 import org.emoaudionet.data.Recording;
 import org.emoaudionet.data.RecordingLabel;
-import org.emoaudionet.data.Split;
 import org.emoaudionet.data.Splitter;
 import org.emoaudionet.data.TaskSpec;
 import org.emoaudionet.data.TimeSpan;
@@ -73,9 +72,7 @@ public final class Preprocessor {
       throw new IOException(corpus.name() + ": no usable segment in " + recs.size() + " recordings"
           + (problems.isEmpty() ? "" : " (" + String.join("; ", problems) + ")"));
     }
-    List<Split> splits = Splitter.assign(all, config.split(), config.train().seed());
-    List<SegmentFeatures> assigned = new ArrayList<>(all.size());
-    for (int i = 0; i < all.size(); i++) assigned.add(all.get(i).withSplit(splits.get(i)));
+    List<SegmentFeatures> assigned = Splitter.apply(corpus, all, config.split(), config.train().seed());
     FeatureSet fs = new FeatureSet(corpus.task(), config.model().imageSize(),
         config.audio().mfccFrames(), assigned);
     return new Result(fs, problems);
