@@ -18,7 +18,7 @@ final class PhaseVocoder {
   private PhaseVocoder() {}
 
   static float[] timeStretch(float[] x, double rate) {
-    int outLen = (int) Math.round(x.length / rate);
+    int outLen = (int) Math.rint(x.length / rate); // Python round(): half to even
     if (x.length == 0 || outLen == 0) {
       return new float[outLen];
     }

@@ -86,6 +86,30 @@ class SilenceRemoverTest {
   }
 
   @Test
+  void fluctuatingNoiseFloorAndSpeechLikeBurstsWork() {
+    // speech-like: noise bursts with 4 Hz syllable modulation (dips 20 dB deep); floor: noise
+    // whose level wanders +-5 dB around 30 dB below the bursts' mean level
+    float[] x = new float[(int) (6.7 * RATE)];
+    float[] syllables = TestSignals.noise(0.1, (int) (1.5 * RATE), 21);
+    for (int i = 0; i < syllables.length; i++) {
+      syllables[i] *= (float) (0.1 + 0.9 * Math.pow(Math.sin(Math.PI * 4 * i / RATE), 2));
+    }
+    put(x, 0, syllables);
+    put(x, 3.5, syllables);
+    put(x, 5.2, syllables);
+    double level = TestSignals.rms(syllables) * Math.pow(10, -30 / 20.0);
+    float[] floor = TestSignals.noise(level, x.length, 22);
+    for (int i = 0; i < x.length; i++) {
+      x[i] += floor[i] * (float) Math.pow(10, 5 * Math.sin(2 * Math.PI * 0.7 * i / RATE) / 20);
+    }
+    List<TimeSpan> regions = SilenceRemover.speechRegions(new AudioClip(x, RATE, "noisy"), CFG);
+    assertEquals(2, regions.size(), regions.toString());
+    assertEquals(1.6, regions.get(0).end(), 0.06);
+    assertEquals(3.4, regions.get(1).start(), 0.06);
+    assertEquals(6.7, regions.get(1).end(), 1e-9);
+  }
+
+  @Test
   void disabledRemovalKeepsEverything() {
     AudioConfig off = new AudioConfig(RATE, 2.5, 0.5, false, -40, 0.5, 0.025, 177);
     AudioClip clip = bursts(-30);
