@@ -248,6 +248,34 @@ class AudioReaderTest {
   }
 
   @Test
+  void flacWithId3TagIsRead() throws Exception {
+    byte[] flac = Files.readAllBytes(resource("synth_speechlike_16k_mono.flac"));
+    byte[] id3 = new byte[10 + 300];
+    System.arraycopy("ID3".getBytes(), 0, id3, 0, 3);
+    id3[3] = 4;
+    id3[8] = 2; // syncsafe size 2*128 + 44 = 300
+    id3[9] = 44;
+    AudioClip c = AudioReader.read(write("tagged.flac", concat(id3, flac)));
+    assertEquals(4000, c.samples().length);
+    rejects("song.mp3", concat(id3, new byte[] {(byte) 0xFF, (byte) 0xFB, 0x50, 0}), "ID3");
+  }
+
+  @Test
+  void rf64WithDs64SizeIsRead() throws IOException {
+    byte[] body = new WavBytes().chunk("ds64", concat(le(8, 0, 6, 3), le(4, 0)))
+        .fmt(1, 1, 8000, 16).chunk("data", 0xFFFFFFFFL, le(2, 8192, -8192, 16384)).build();
+    System.arraycopy("RF64".getBytes(), 0, body, 0, 4);
+    assertSamples(new float[] {0.25f, -0.25f, 0.5f}, read(body));
+  }
+
+  @Test
+  void fmtChunkWithCbSizeIsAccepted() throws IOException {
+    byte[] fmt18 = concat(le(2, 1, 1), le(4, 8000, 16000), le(2, 2, 16, 0));
+    assertSamples(new float[] {0.5f}, read(new WavBytes().chunk("fmt ", fmt18)
+        .chunk("data", le(2, 16384)).build()));
+  }
+
+  @Test
   void readsPathsInsideAZipFileSystem() throws Exception {
     Path zip = dir.resolve("corpus.zip");
     byte[] wav = new WavBytes().fmt(1, 1, 16000, 16).chunk("data", le(2, 16384, -16384)).build();
