@@ -192,7 +192,8 @@ public final class Splitter {
 
   /**
    * Picks {@code round(fraction * n)} keys (at least 1, leaving at least 1), spread over the
-   * strata in proportion to their sizes (largest remainder), each stratum shuffled by {@code rnd}.
+   * strata in proportion to their sizes (largest remainder), each stratum shuffled by {@code rnd};
+   * a stratum of two or more keys always gives at least one.
    */
   static <K extends Comparable<K>> List<K> stratifiedPick(List<K> keys, Map<K, Integer> stratum,
       double fraction, Random rnd) {
@@ -218,6 +219,12 @@ public final class Splitter {
     for (int i = 0; given < total; i++, given++) {
       int g = (int) remainders.get(i % remainders.size())[1];
       quota.merge(g, 1, Integer::sum);
+    }
+    // Every class with at least two speakers gets one in the picked split, even when its share
+    // rounds to zero: on a small corpus a validation or test split without a class selects and
+    // scores models on a degenerate task (e.g. "always male" scoring 100 %).
+    for (var e : groups.entrySet()) {
+      if (e.getValue().size() >= 2 && quota.get(e.getKey()) == 0) quota.put(e.getKey(), 1);
     }
     List<K> out = new ArrayList<>();
     for (var e : groups.entrySet()) {

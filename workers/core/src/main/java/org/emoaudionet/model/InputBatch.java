@@ -12,6 +12,11 @@ public final class InputBatch {
 
   public static NDList of(List<SegmentFeatures> segments, int mfccLength, int imageSize,
       NDManager manager) {
+    return of(segments, mfccLength, imageSize, MfccScaling.IDENTITY, manager);
+  }
+
+  public static NDList of(List<SegmentFeatures> segments, int mfccLength, int imageSize,
+      MfccScaling scaling, NDManager manager) {
     int b = segments.size();
     int pixels = 3 * imageSize * imageSize;
     float[] mfcc = new float[b * mfccLength];
@@ -27,7 +32,7 @@ public final class InputBatch {
             + ": image has " + s.image().length + " bytes, the network needs 3x" + imageSize + "x"
             + imageSize + " = " + pixels);
       }
-      System.arraycopy(s.mfcc(), 0, mfcc, i * mfccLength, mfccLength);
+      for (int j = 0; j < mfccLength; j++) mfcc[i * mfccLength + j] = scaling.apply(s.mfcc()[j]);
       byte[] img = s.image();
       int off = i * pixels;
       for (int j = 0; j < pixels; j++) image[off + j] = (img[j] & 0xff) / 255f;

@@ -27,7 +27,8 @@ public record ModelManifest(
     int bestEpoch,
     double valAccuracy,
     long parameterCount,
-    String validation) {
+    String validation,
+    MfccScaling mfccScaling) {
   public static final String FILE = "model.json";
   public static final String PARAMS_FILE = "emoaudionet.params";
   public static final String FORMAT = "emoaudionet-model/1";
@@ -54,6 +55,7 @@ public record ModelManifest(
     root.put("parameterCount", parameterCount);
     root.put("parameters", PARAMS_FILE);
     root.put("validation", validation);
+    root.putObject("mfccScaling").put("mean", mfccScaling.mean()).put("std", mfccScaling.std());
     try {
       root.set("config", JSON.readTree(config.toJson()));
       return JSON.writeValueAsString(root);
@@ -86,7 +88,11 @@ public record ModelManifest(
       return new ModelManifest(Architecture.parse(require(root, "architecture", file).asText()),
           task, config, require(root, "mfccLength", file).asInt(), root.path("bestEpoch").asInt(),
           root.path("valAccuracy").asDouble(Double.NaN), root.path("parameterCount").asLong(),
-          root.path("validation").asText(""));
+          root.path("validation").asText(""),
+          root.has("mfccScaling")
+              ? new MfccScaling(root.path("mfccScaling").path("mean").asDouble(0),
+                  root.path("mfccScaling").path("std").asDouble(1))
+              : MfccScaling.IDENTITY);
     } catch (IllegalArgumentException e) {
       throw new IOException(file + ": " + e.getMessage(), e);
     }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.emoaudionet.audio.AudioClip;
 import org.emoaudionet.audio.AudioLoader;
+import org.emoaudionet.audio.Segment;
 import org.emoaudionet.audio.Segmenter;
 import org.emoaudionet.audio.SilenceRemover;
 import org.emoaudionet.audio.SpeechTimeline;
@@ -31,13 +32,14 @@ public final class SegmentAudio {
   }
 
   public static List<Cut> cut(AudioClip clip, AudioConfig cfg) {
-    SpeechTimeline speech = SilenceRemover.removePauses(clip, cfg);
+    SpeechTimeline timeline = SilenceRemover.timeline(clip, cfg);
+    float[] speech = timeline.extract(clip.samples());
     int sr = clip.sampleRate();
     List<Cut> cuts = new ArrayList<>();
     int length = (int) Math.round(cfg.segmentSeconds() * sr);
-    for (Segmenter.Segment s : Segmenter.cut(speech.samples(), sr, cfg.segmentSeconds(), cfg.hopSeconds())) {
+    for (Segment s : Segmenter.cut(speech, sr, cfg.segmentSeconds(), cfg.hopSeconds())) {
       cuts.add(new Cut(s.startSample() / (double) sr, s.samples(),
-          speech.originalSpans(s.startSample(), length, sr)));
+          timeline.originalSpans(s.startSample(), length, sr)));
     }
     return cuts;
   }

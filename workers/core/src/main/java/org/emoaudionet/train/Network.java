@@ -13,6 +13,7 @@ import java.util.List;
 import org.emoaudionet.features.SegmentFeatures;
 import org.emoaudionet.model.EmoAudioNetBlock;
 import org.emoaudionet.model.InputBatch;
+import org.emoaudionet.model.MfccScaling;
 
 /**
  * One network being trained: forward, loss, backward and an optimiser update per batch, and
@@ -29,9 +30,16 @@ final class Network {
   private final int mfccLength;
   private final int imageSize;
   private final ParameterStore store;
+  private final MfccScaling scaling;
 
   Network(EmoAudioNetBlock block, NDManager manager, RmsProp optimizer, LossFunction loss,
       int mfccLength, int imageSize) {
+    this(block, manager, optimizer, loss, mfccLength, imageSize, MfccScaling.IDENTITY);
+  }
+
+  Network(EmoAudioNetBlock block, NDManager manager, RmsProp optimizer, LossFunction loss,
+      int mfccLength, int imageSize, MfccScaling scaling) {
+    this.scaling = scaling;
     this.block = block;
     this.manager = manager;
     this.optimizer = optimizer;
@@ -43,7 +51,7 @@ final class Network {
 
   BatchStats train(List<SegmentFeatures> batch) {
     try (NDManager sub = manager.newSubManager()) {
-      NDList in = InputBatch.of(batch, mfccLength, imageSize, sub);
+      NDList in = InputBatch.of(batch, mfccLength, imageSize, scaling, sub);
       NDArray target = oneHot(batch, sub);
       BatchStats stats;
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
@@ -66,7 +74,7 @@ final class Network {
 
   BatchStats evaluate(List<SegmentFeatures> batch) {
     try (NDManager sub = manager.newSubManager()) {
-      NDList in = InputBatch.of(batch, mfccLength, imageSize, sub);
+      NDList in = InputBatch.of(batch, mfccLength, imageSize, scaling, sub);
       NDArray logits = block.forward(store, in, false).singletonOrThrow();
       return stats(logits, loss.evaluate(logits, oneHot(batch, sub)), batch);
     }

@@ -18,6 +18,7 @@ import org.emoaudionet.model.AtomicDirectory;
 import org.emoaudionet.model.Devices;
 import org.emoaudionet.model.EmoAudioNetBlock;
 import org.emoaudionet.model.EmoAudioNetFactory;
+import org.emoaudionet.model.MfccScaling;
 import org.emoaudionet.model.ModelManifest;
 import org.emoaudionet.model.ModelSummary;
 import org.emoaudionet.model.ParameterFile;
@@ -118,8 +119,9 @@ public final class Trainer {
         }
       }
 
+      MfccScaling scaling = MfccScaling.fit(train, data.mfccLength());
       Network net = new Network(block, manager, optimizer, lossFunction, data.mfccLength(),
-          config.model().imageSize());
+          config.model().imageSize(), scaling);
       net.zeroGradients();
       int batchSize = tc.batchSize();
       int steps = (train.size() + batchSize - 1) / batchSize;
@@ -148,7 +150,7 @@ public final class Trainer {
         history.add(m);
         if (improved) {
           ModelManifest manifest = new ModelManifest(arch, data.task(), config, data.mfccLength(),
-              epoch, valAcc, parameterCount, validation);
+              epoch, valAcc, parameterCount, validation, scaling);
           TrainedModel.save(modelDir, manifest, block);
         }
         LOG.info(String.format(java.util.Locale.ROOT,

@@ -184,7 +184,10 @@ class SplitterTest {
       if (id >= 4) assertEquals(Split.TEST, s.split());
       else assertNotEquals(Split.TEST, s.split());
     }
-    assertEquals(2, out.stream().filter(s -> s.split() == Split.VAL).count(), "one of 4 train speakers");
+    // one speaker of each class (2 of 4 train speakers): a validation split must see both classes
+    assertEquals(4, out.stream().filter(s -> s.split() == Split.VAL).count(), "2 of 4 train speakers");
+    assertEquals(2, out.stream().filter(s -> s.split() == Split.VAL).map(s -> s.classIndex()).distinct().count(),
+        "both classes in validation");
     List<org.emoaudionet.features.SegmentFeatures> stray = new ArrayList<>(segs);
     stray.add(new org.emoaudionet.features.SegmentFeatures("zzz", null, 0, null, 0, 0, new float[1], new byte[3], "original"));
     assertThrows(IllegalArgumentException.class, () -> Splitter.apply(c, stray, SPEAKER, 3));

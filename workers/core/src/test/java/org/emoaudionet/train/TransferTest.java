@@ -19,6 +19,7 @@ import org.emoaudionet.data.TaskSpec;
 import org.emoaudionet.model.Architecture;
 import org.emoaudionet.model.EmoAudioNetBlock;
 import org.emoaudionet.model.EmoAudioNetFactory;
+import org.emoaudionet.model.MfccScaling;
 import org.emoaudionet.model.ModelManifest;
 import org.emoaudionet.model.ModelSummary;
 import org.emoaudionet.model.TrainedModel;
@@ -40,7 +41,7 @@ class TransferTest {
     EmoAudioNetBlock b = EmoAudioNetFactory.buildInitialized(arch, cfg.model(), 2, 177, m);
     TaskSpec gender = TaskSpec.categorical("gender", List.of("F", "M"));
     TrainedModel.save(dir, new ModelManifest(arch, gender, cfg, 177, 1, 0.5,
-        ModelSummary.parameterCount(b), "synthetic"), b);
+        ModelSummary.parameterCount(b), "synthetic", MfccScaling.IDENTITY), b);
     return dir;
   }
 
