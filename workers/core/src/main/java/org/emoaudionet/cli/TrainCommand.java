@@ -73,7 +73,9 @@ final class TrainCommand implements Callable<Integer> {
     Corpus corpus = CorpusLoader.load(DatasetUri.parse(dataset), task);
     System.err.printf("%s: %d recordings, task %s, classes %s%n", dataset,
         corpus.recordings().size(), corpus.task().name(), corpus.task().classes());
-    FeatureSet data = Preprocessor.run(corpus, config, progress);
+    Preprocessor.Result prepared = Preprocessor.runWithReport(corpus, config, progress);
+    prepared.rejected().forEach(r -> System.err.println("skipped: " + r));
+    FeatureSet data = prepared.features();
     if (config.augment().enabled()) data = Augmenter.run(corpus, data, config, progress);
     Files.createDirectories(out);
     Files.writeString(out.resolve("config.json"), config.toJson());

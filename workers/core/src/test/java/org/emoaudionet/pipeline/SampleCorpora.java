@@ -1,0 +1,17 @@
+package org.emoaudionet.pipeline;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The committed synthetic sample corpora (workers/samples, espeak-ng speech). */
+final class SampleCorpora {
+  private SampleCorpora() {}
+
+  static Path root() {
+    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+      Path s = p.resolve("workers/samples");
+      if (Files.isDirectory(s)) return s;
+    }
+    throw new IllegalStateException("workers/samples not found above " + Path.of("").toAbsolutePath());
+  }
+}
