@@ -2,7 +2,6 @@ package org.emoaudionet.worker;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -51,13 +50,19 @@ public final class LocalDatasets {
   /** Moves a complete unpacked tree into place; a concurrent copy that won is kept. */
   void adopt(Path tree, Path dir) throws IOException {
     Files.createDirectories(base);
-    try {
-      Files.move(tree, dir, StandardCopyOption.ATOMIC_MOVE);
-    } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
-      deleteTree(tree);
-    } catch (AtomicMoveNotSupportedException e) {
-      if (!Files.exists(dir)) Files.move(tree, dir);
+    if (!Files.exists(dir)) {
+      try {
+        Files.move(tree, dir, StandardCopyOption.ATOMIC_MOVE);
+        return;
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tree, dir);
+        return;
+      } catch (IOException e) {
+        if (!Files.isDirectory(dir)) throw e;
+        // another worker on this machine put the same content there first
+      }
     }
+    deleteTree(tree);
   }
 
   public static String manifestName(RunConf conf) {
