@@ -35,8 +35,17 @@ public final class ArtifactStore {
   private volatile boolean bucketReady;
 
   public ArtifactStore(String endpoint, String accessKey, String secretKey, String bucket) {
-    this.client = MinioClient.builder().endpoint(endpoint).credentials(accessKey, secretKey).build();
+    // a fixed region spares a bucket-location request per new client
+    this.client = MinioClient.builder().endpoint(endpoint).region(region())
+        .credentials(accessKey, secretKey).build();
     this.bucket = bucket;
+  }
+
+  /** AWS_REGION / AWS_DEFAULT_REGION, else us-east-1 (MinIO's and S3Proxy's default). */
+  private static String region() {
+    String r = System.getenv("AWS_REGION");
+    if (r == null || r.isBlank()) r = System.getenv("AWS_DEFAULT_REGION");
+    return r == null || r.isBlank() ? "us-east-1" : r;
   }
 
   public static ArtifactStore from(WorkerConfig c) {

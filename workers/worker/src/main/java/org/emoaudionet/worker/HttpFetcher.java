@@ -20,7 +20,8 @@ public final class HttpFetcher {
     void bytes(long done, long total);
   }
 
-  private final HttpClient client = HttpClient.newBuilder()
+  // one client per process: building one loads the TLS trust store, seconds on a busy machine
+  private static final HttpClient client = HttpClient.newBuilder()
       .followRedirects(HttpClient.Redirect.NORMAL)
       .connectTimeout(Duration.ofSeconds(30))
       .build();

@@ -53,12 +53,18 @@ class DatasetStagerTest {
     s3.close();
   }
 
+  private static DatasetStager shared;
+  private static Path sharedWork;
+
   private DatasetStager stager(Path work) {
+    if (shared != null && work.equals(sharedWork)) return shared;
     WorkerConfig c = WorkerConfig.fromEnv(Map.of("EMO_S3_ENDPOINT", s3.endpoint,
         "EMO_S3_ACCESS_KEY", S3ProxyFixture.ACCESS, "EMO_S3_SECRET_KEY", S3ProxyFixture.SECRET,
         "EMO_S3_BUCKET", "emo", "EMO_WORK_DIR", work.toString()));
     ArtifactStore store = ArtifactStore.from(c);
-    return new DatasetStager(store, new LocalDatasets(store, c.workDir()), c);
+    shared = new DatasetStager(store, new LocalDatasets(store, c.workDir()), c);
+    sharedWork = work;
+    return shared;
   }
 
   private DatasetRef stage(Path work, String source, String checksum) throws Exception {
