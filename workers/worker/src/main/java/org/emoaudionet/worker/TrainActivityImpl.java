@@ -74,8 +74,13 @@ public final class TrainActivityImpl implements TrainActivity {
         log.say("best epoch " + result.bestEpoch() + ", validation accuracy "
             + result.bestValAccuracy() + "; model stored as " + ctx.store.uri(modelKey));
         if (in.mlflowRunId() != null) {
-          int n = ctx.mlflow.logArtifacts(in.mlflowRunId(), result.modelDir(), "model");
-          log.say(n + " model files logged to MLflow as artifact 'model'");
+          try {
+            int n = ctx.mlflow.logArtifacts(in.mlflowRunId(), result.modelDir(), "model");
+            log.say(n + " model files logged to MLflow as artifact 'model'");
+          } catch (IOException | RuntimeException e) {
+            // the model is safe in S3; register will say if MLflow still lacks it
+            log.say("model not logged to MLflow: " + e.getMessage());
+          }
         }
         List<EpochSummary> history = new ArrayList<>();
         for (EpochMetrics m : result.history()) history.add(summary(m));
