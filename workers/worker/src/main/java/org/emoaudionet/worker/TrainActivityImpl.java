@@ -96,6 +96,8 @@ public final class TrainActivityImpl implements TrainActivity {
     Optional<TrainProgress> last = ac.getHeartbeatDetails(TrainProgress.class);
     if (ctx.store.exists(ckKey)) {
       ctx.store.getDir(ckKey, outDir.resolve("checkpoints"));
+      String bestKey = bestModelKey(ckKey);
+      if (ctx.store.exists(bestKey)) ctx.store.getDir(bestKey, outDir.resolve("model"));
       TrainProgress p = last.orElse(new TrainProgress(0, 0, -1.0, ctx.store.uri(ckKey)));
       log.say("retry: restored checkpoint " + ctx.store.uri(ckKey)
           + (last.isPresent() ? " (last heartbeat: epoch " + p.epoch() + ", step " + p.step() + ")" : ""));
@@ -103,6 +105,11 @@ public final class TrainActivityImpl implements TrainActivity {
     }
     log.say("retry: no checkpoint stored yet, training from the start");
     return new TrainProgress(0, 0, -1.0, null);
+  }
+
+  /** {@code .../checkpoints/best-model.tar.gz} next to {@code .../checkpoints/latest.tar.gz}. */
+  static String bestModelKey(String checkpointKey) {
+    return checkpointKey.substring(0, checkpointKey.lastIndexOf('/') + 1) + "best-model.tar.gz";
   }
 
   static EpochSummary summary(EpochMetrics m) {
@@ -124,6 +131,7 @@ public final class TrainActivityImpl implements TrainActivity {
     private volatile int epoch;
     private volatile double best;
     private volatile String checkpointUri;
+    private volatile boolean bestChanged;
 
     Listener(Heartbeater hb, TrainProgress start, String ckKey, Path outDir, String runId,
         TaskLog log) {
@@ -147,6 +155,7 @@ public final class TrainActivityImpl implements TrainActivity {
     public void onEpoch(EpochMetrics m) {
       epoch = m.epoch();
       if (m.valAccuracy() > best) best = m.valAccuracy();
+      if (m.improved()) bestChanged = true;
       log.say(String.format("epoch %d: train loss %.4f acc %.4f, val loss %.4f acc %.4f, lr %.2e",
           m.epoch(), m.trainLoss(), m.trainAccuracy(), m.valLoss(), m.valAccuracy(),
           m.learningRate()));
@@ -170,6 +179,12 @@ public final class TrainActivityImpl implements TrainActivity {
     public void onCheckpoint(int epoch, Path dir) {
       try {
         Path checkpoints = outDir.resolve("checkpoints");
+        // the best model first: a checkpoint must never point past a best model S3 lacks
+        Path model = outDir.resolve("model");
+        if (bestChanged && Files.isDirectory(model)) {
+          ctx.store.putDir(bestModelKey(ckKey), model);
+          bestChanged = false;
+        }
         ctx.store.putDir(ckKey, Files.isDirectory(checkpoints) ? checkpoints : dir);
       } catch (IOException e) {
         throw new UncheckedIOException("checkpoint of epoch " + epoch + " not uploaded", e);
