@@ -1,0 +1,70 @@
+package org.emoaudionet.worker;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.emoaudionet.config.PipelineConfig;
+import org.emoaudionet.workflows.RunConf;
+
+/** A run's conf as the core's PipelineConfig, and the cache keys of the data steps. */
+public final class Configs {
+  private Configs() {}
+
+  /**
+   * Bumped by hand whenever preprocess or augment would write different features for the same
+   * input and config, so that old cache entries are no longer hit.
+   */
+  public static final String CODE_VERSION = "emo-features-1";
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+
+  public static PipelineConfig pipelineConfig(RunConf conf) {
+    PipelineConfig c = PipelineConfig.preset(conf.preset() == null ? "small" : conf.preset());
+    if (conf.split() != null) c = c.withProtocol(conf.split());
+    if (conf.epochs() != null) c = c.withEpochs(conf.epochs());
+    if (conf.seed() != null) c = c.withSeed(conf.seed());
+    PipelineConfig.AugmentConfig a = c.augment();
+    return c.withAugment(new PipelineConfig.AugmentConfig(
+        conf.augment(), a.noiseAlphas(), a.pitchSemitones(), a.pitchShiftDown()));
+  }
+
+  /** sha256 of (input digest, step config JSON, code version). */
+  public static String cacheKey(String inputDigest, String stepConfigJson) {
+    return Digests.sha256(inputDigest + "\n" + stepConfigJson + "\n" + CODE_VERSION);
+  }
+
+  /** What decides preprocess's output: layout, task, audio, image size, split protocol and seed. */
+  public static String preprocessConfigJson(RunConf conf, PipelineConfig c) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("step", "preprocess");
+    m.put("layout", conf.layout());
+    m.put("task", conf.task());
+    m.put("manifest", LocalDatasets.manifestName(conf));
+    m.put("audio", c.audio());
+    m.put("imageSize", c.model().imageSize());
+    m.put("split", c.split());
+    m.put("seed", c.train().seed());
+    return json(m);
+  }
+
+  /** What decides augment's output: the augmentation settings and the seed. */
+  public static String augmentConfigJson(PipelineConfig c) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("step", "augment");
+    m.put("augment", c.augment());
+    m.put("audio", c.audio());
+    m.put("imageSize", c.model().imageSize());
+    m.put("seed", c.train().seed());
+    return json(m);
+  }
+
+  static String json(Object o) {
+    try {
+      return JSON.writeValueAsString(o);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

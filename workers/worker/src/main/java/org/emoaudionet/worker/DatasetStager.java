@@ -1,0 +1,143 @@
+package org.emoaudionet.worker;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import org.emoaudionet.workflows.DatasetRef;
+import org.emoaudionet.workflows.S3Keys;
+
+/**
+ * The download task without Temporal: fetch a data set from wherever it is, verify it, check
+ * every archive entry, and store it once under its SHA-256 as {@code datasets/sha256-<d>.tar.gz}.
+ * A .tar.gz is stored as fetched; a .tar, .zip or folder is packed deterministically first.
+ */
+public final class DatasetStager {
+  private final ArtifactStore store;
+  private final LocalDatasets local;
+  private final WorkerConfig config;
+  private final Path scratch;
+  private final HttpFetcher http = new HttpFetcher();
+
+  public DatasetStager(ArtifactStore store, LocalDatasets local, WorkerConfig config) {
+    this.store = store;
+    this.local = local;
+    this.config = config;
+    this.scratch = config.workDir().resolve("downloads");
+  }
+
+  /** @param progress told "stage bytes" now and then (heartbeats) */
+  public DatasetRef stage(String source, String checksum, TaskLog log, int attempt,
+      HttpFetcher.Progress progress) throws IOException {
+    if (source == null || source.isBlank()) {
+      throw new IllegalArgumentException("conf.dataset_uri is empty: name a path or URI");
+    }
+    Files.createDirectories(scratch);
+    Path work = Files.createTempDirectory(scratch, ".dl-");
+    try {
+      Path fetched = fetch(source.trim(), work, log, progress);
+      Path tree = work.resolve("tree");
+      Path upload;
+      if (Files.isDirectory(fetched)) {
+        if (Checksums.parse(checksum).isPresent()) {
+          throw new IllegalArgumentException("conf.checksum is given but " + source
+              + " is a folder: a checksum applies to an archive file");
+        }
+        upload = work.resolve("packed.tar.gz");
+        Archives.packTarGz(fetched, upload);
+        log.say("packed folder " + fetched + " deterministically (sorted entries, fixed times)");
+        tree = null;
+      } else {
+        Optional<Checksums.Expected> expected =
+            Checksums.expectedFor(checksum, fetched.getFileName().toString());
+        if (expected.isPresent()) {
+          log.say(Checksums.verify(fetched, expected.get(), source));
+        } else {
+          log.say("no checksum known for " + source + " (set conf.checksum md5:... or sha256:...)");
+        }
+        Archives.Kind kind = Archives.kindOf(fetched);
+        if (kind == null) {
+          throw new IllegalArgumentException(source
+              + " is neither a folder nor a .tar.gz, .tgz, .tar or .zip archive");
+        }
+        Archives.extract(fetched, tree, source); // refuses unsafe entries before anything is stored
+        log.say("checked and unpacked every entry of " + source);
+        if (kind == Archives.Kind.TAR_GZ) {
+          upload = fetched;
+        } else {
+          upload = work.resolve("packed.tar.gz");
+          Archives.packTarGz(tree, upload);
+          log.say("repacked " + kind.name().toLowerCase(Locale.ROOT) + " as a deterministic tar.gz");
+        }
+      }
+      String digest = Digests.sha256(upload);
+      String key = S3Keys.dataset(digest);
+      long size = Files.size(upload);
+      boolean reused = store.exists(key);
+      if (reused) {
+        log.say("already stored: " + store.uri(key) + " (same content digest), not uploaded again");
+      } else {
+        store.putFile(key, upload);
+        log.say("stored " + size + " bytes as " + store.uri(key));
+      }
+      if (tree != null) local.adopt(tree, local.dirFor(digest));
+      return new DatasetRef(key, store.uri(key), digest, size, reused, log.text(), attempt);
+    } finally {
+      LocalDatasets.deleteTree(work);
+    }
+  }
+
+  /** The source as a local file or folder: downloaded into {@code work} when remote. */
+  private Path fetch(String source, Path work, TaskLog log, HttpFetcher.Progress progress)
+      throws IOException {
+    String lower = source.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("http://") || lower.startsWith("https://")) {
+      URI uri = URI.create(source);
+      Path target = work.resolve(fileName(uri.getPath(), "download"));
+      log.say("downloading " + source);
+      long n = http.fetch(uri, target, progress);
+      log.say("downloaded " + n + " bytes");
+      return target;
+    }
+    if (lower.startsWith("s3://")) {
+      String rest = source.substring(5);
+      int slash = rest.indexOf('/');
+      if (slash <= 0 || slash == rest.length() - 1) {
+        throw new IllegalArgumentException("dataset URI " + source + " must be s3://bucket/key");
+      }
+      String bucket = rest.substring(0, slash);
+      String key = rest.substring(slash + 1);
+      ArtifactStore there = bucket.equals(store.bucket()) ? store
+          : new ArtifactStore(config.s3Endpoint(), config.s3AccessKey(), config.s3SecretKey(), bucket);
+      if (!there.exists(key)) {
+        throw new IllegalArgumentException("dataset URI " + source + ": no such object");
+      }
+      Path target = work.resolve(fileName(key, "object"));
+      there.getFile(key, target);
+      log.say("fetched " + source + " (" + Files.size(target) + " bytes)");
+      return target;
+    }
+    Path path = lower.startsWith("file:") ? Path.of(URI.create(source)) : Path.of(source);
+    if (!Files.exists(path)) {
+      throw new IllegalArgumentException("dataset path " + path.toAbsolutePath()
+          + " does not exist (on worker " + hostName() + ")");
+    }
+    log.say("using local " + (Files.isDirectory(path) ? "folder " : "file ") + path.toAbsolutePath());
+    return path.toAbsolutePath();
+  }
+
+  private static String fileName(String path, String fallback) {
+    String n = path == null ? "" : path.substring(path.lastIndexOf('/') + 1);
+    return n.isBlank() || n.equals(".") || n.equals("..") ? fallback : n;
+  }
+
+  private static String hostName() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (IOException e) {
+      return "?";
+    }
+  }
+}

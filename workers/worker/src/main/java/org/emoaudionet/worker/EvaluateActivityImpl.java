@@ -1,0 +1,87 @@
+package org.emoaudionet.worker;
+
+import io.temporal.activity.Activity;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.emoaudionet.features.FeatureSet;
+import org.emoaudionet.metrics.EvaluationReport;
+import org.emoaudionet.metrics.Evaluator;
+import org.emoaudionet.model.TrainedModel;
+import org.emoaudionet.train.EpochMetrics;
+import org.emoaudionet.workflows.EpochSummary;
+import org.emoaudionet.workflows.EvaluateActivity;
+import org.emoaudionet.workflows.EvaluateInput;
+import org.emoaudionet.workflows.EvaluateOutput;
+import org.emoaudionet.workflows.S3Keys;
+
+public final class EvaluateActivityImpl implements EvaluateActivity {
+  /** What the Evaluator writes; each goes to S3 next to the model and to MLflow. */
+  static final List<String> OUTPUTS =
+      List.of("metrics.json", "confusion_matrix.png", "learning_curves.png");
+
+  private final WorkerContext ctx;
+
+  public EvaluateActivityImpl(WorkerContext ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public EvaluateOutput evaluate(EvaluateInput in) {
+    return WorkerContext.guarded(() -> {
+      int attempt = WorkerContext.attempt();
+      TaskLog log = new TaskLog("evaluate", in.dagId(), in.dagRunId(), attempt);
+      Path dir = ctx.scratch(in.dagId(), in.dagRunId(), "evaluate");
+      try (Heartbeater hb = new Heartbeater(Activity.getExecutionContext(), "evaluate")) {
+        Path modelDir = dir.resolve("model");
+        ctx.store.getDir(in.trained().modelKey(), modelDir);
+        FeatureSet data = ctx.features(in.features(), log);
+        List<EpochMetrics> history = new ArrayList<>();
+        for (EpochSummary s : in.trained().history()) history.add(TrainActivityImpl.metrics(s));
+        String protocol = in.conf().split() == null ? "speaker" : in.conf().split();
+        Path out = Files.createDirectories(dir.resolve("report"));
+        EvaluationReport report;
+        try (TrainedModel model = TrainedModel.load(modelDir)) {
+          report = Evaluator.evaluate(model, data, protocol, history, in.participantLevel(), out);
+        }
+        Map<String, Double> metrics = testMetrics(report.scalars());
+        log.say("test metrics: " + metrics);
+        List<String> uris = new ArrayList<>();
+        String metricsUri = null;
+        for (String name : OUTPUTS) {
+          Path f = out.resolve(name);
+          if (!Files.isRegularFile(f)) continue;
+          String key = S3Keys.run(in.dagId(), in.dagRunId(), name);
+          ctx.store.putFile(key, f);
+          uris.add(ctx.store.uri(key));
+          if (name.equals("metrics.json")) metricsUri = ctx.store.uri(key);
+          if (in.mlflowRunId() != null) ctx.mlflow.logArtifact(in.mlflowRunId(), f, name);
+        }
+        if (metricsUri == null) throw new IllegalStateException("Evaluator wrote no metrics.json");
+        if (in.mlflowRunId() != null) {
+          ctx.mlflow.logMetrics(in.mlflowRunId(), metrics, 0);
+          ctx.mlflow.setTags(in.mlflowRunId(), Map.of("emo.metrics_uri", metricsUri,
+              "emo.model_uri", in.trained().modelUri()));
+          log.say("metrics and " + uris.size() + " files logged to MLflow run " + in.mlflowRunId());
+        }
+        log.say("stored " + String.join(", ", uris));
+        hb.update("done");
+        return new EvaluateOutput(metrics, metricsUri, uris, log.text(), attempt);
+      }
+    });
+  }
+
+  /** The report's scalars as MLflow metric names: {@code test_accuracy}, {@code test_ccc}, ... */
+  static Map<String, Double> testMetrics(Map<String, Double> scalars) {
+    Map<String, Double> out = new TreeMap<>();
+    scalars.forEach((k, v) -> {
+      String name = k.replaceAll("[^A-Za-z0-9_\\-/ ]", "_");
+      if (!name.startsWith("test_")) name = "test_" + name.replaceFirst("^test_?", "");
+      if (v != null) out.put(name, v);
+    });
+    return out;
+  }
+}

@@ -1,0 +1,251 @@
+package org.emoaudionet.worker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.mlflow.api.proto.Service.CreateRun;
+import org.mlflow.api.proto.Service.Metric;
+import org.mlflow.api.proto.Service.Param;
+import org.mlflow.api.proto.Service.RunInfo;
+import org.mlflow.api.proto.Service.RunStatus;
+import org.mlflow.api.proto.Service.RunTag;
+import org.mlflow.tracking.MlflowClient;
+
+/**
+ * The MLflow side of a DAG run: experiment {@code <dag_id>}, run {@code <dag_run_id>}, params,
+ * metrics, tags, artifacts and the model registry. Runs, params and metrics go through the Java
+ * client; artifacts through the server's {@code mlflow-artifacts} proxy (the Java client would
+ * shell out to Python) and the registry through REST.
+ */
+public final class MlflowTracker implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int PARAM_VALUE_MAX = 6000;
+
+  private final String base;
+  private final MlflowClient client;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+  public MlflowTracker(String trackingUri) {
+    this.base = trackingUri.endsWith("/") ? trackingUri.substring(0, trackingUri.length() - 1)
+        : trackingUri;
+    this.client = new MlflowClient(base);
+  }
+
+  public static String registeredModelName(String dagId) {
+    return "emoaudionet-" + dagId;
+  }
+
+  /** The experiment named {@code name}, created when missing (also by a concurrent worker). */
+  public String experimentId(String name) {
+    Optional<org.mlflow.api.proto.Service.Experiment> e = client.getExperimentByName(name);
+    if (e.isPresent()) return e.get().getExperimentId();
+    try {
+      return client.createExperiment(name);
+    } catch (RuntimeException raced) {
+      return client.getExperimentByName(name).orElseThrow(() -> raced).getExperimentId();
+    }
+  }
+
+  /**
+   * The run of a DAG run; a retried start finds the run it already made (by tag) instead of
+   * making a second one.
+   */
+  public RunInfo startRun(String dagId, String dagRunId, String workflowId,
+      Map<String, String> params) {
+    String exp = experimentId(dagId);
+    List<RunInfo> found = client.searchRuns(List.of(exp),
+        "tags.`emo.dag_run_id` = '" + dagRunId.replace("'", "\\'") + "'");
+    if (!found.isEmpty()) return found.get(0);
+    RunInfo run = client.createRun(CreateRun.newBuilder()
+        .setExperimentId(exp).setRunName(dagRunId).setStartTime(System.currentTimeMillis()).build());
+    List<RunTag> tags = List.of(tag("temporal.workflow_id", workflowId), tag("emo.dag_id", dagId),
+        tag("emo.dag_run_id", dagRunId), tag("mlflow.runName", dagRunId));
+    List<Param> ps = new ArrayList<>();
+    params.forEach((k, v) -> {
+      if (v != null) {
+        String val = v.length() > PARAM_VALUE_MAX ? v.substring(0, PARAM_VALUE_MAX) : v;
+        ps.add(Param.newBuilder().setKey(k).setValue(val).build());
+      }
+    });
+    client.logBatch(run.getRunId(), List.of(), List.of(), tags);
+    for (int i = 0; i < ps.size(); i += 100) {
+      client.logBatch(run.getRunId(), List.of(), ps.subList(i, Math.min(ps.size(), i + 100)),
+          List.of());
+    }
+    return run;
+  }
+
+  public void logMetrics(String runId, Map<String, Double> metrics, long step) {
+    long now = System.currentTimeMillis();
+    List<Metric> ms = new ArrayList<>();
+    metrics.forEach((k, v) -> {
+      if (v != null && !v.isNaN() && !v.isInfinite()) {
+        ms.add(Metric.newBuilder().setKey(k).setValue(v).setTimestamp(now).setStep(step).build());
+      }
+    });
+    for (int i = 0; i < ms.size(); i += 1000) {
+      client.logBatch(runId, ms.subList(i, Math.min(ms.size(), i + 1000)), List.of(), List.of());
+    }
+  }
+
+  public void setTags(String runId, Map<String, String> tags) {
+    List<RunTag> ts = new ArrayList<>();
+    tags.forEach((k, v) -> {
+      if (v != null) ts.add(tag(k, v));
+    });
+    if (!ts.isEmpty()) client.logBatch(runId, List.of(), List.of(), ts);
+  }
+
+  /** @param status FINISHED, FAILED or KILLED */
+  public void endRun(String runId, String status) {
+    client.setTerminated(runId, RunStatus.valueOf(status), System.currentTimeMillis());
+  }
+
+  public RunInfo runInfo(String runId) {
+    return client.getRun(runId).getInfo();
+  }
+
+  /** Uploads one file as run artifact {@code artifactPath} through the server's proxy. */
+  public void logArtifact(String runId, Path file, String artifactPath) throws IOException {
+    String url = base + "/api/2.0/mlflow-artifacts/artifacts/" + artifactRoot(runId) + "/"
+        + encodePath(artifactPath);
+    HttpRequest req = HttpRequest.newBuilder(URI.create(url))
+        .timeout(Duration.ofMinutes(30))
+        .header("Content-Type", "application/octet-stream")
+        .PUT(HttpRequest.BodyPublishers.ofFile(file)).build();
+    HttpResponse<String> r = send(req);
+    if (r.statusCode() / 100 != 2) {
+      throw new IOException("MLflow artifact upload " + url + ": HTTP " + r.statusCode() + " "
+          + r.body());
+    }
+  }
+
+  /** Uploads every file of {@code dir} under {@code artifactPath/}. */
+  public int logArtifacts(String runId, Path dir, String artifactPath) throws IOException {
+    int n = 0;
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(dir)) {
+      files = s.filter(Files::isRegularFile).sorted().toList();
+    }
+    for (Path f : files) {
+      String rel = dir.relativize(f).toString().replace('\\', '/');
+      logArtifact(runId, f, artifactPath.isEmpty() ? rel : artifactPath + "/" + rel);
+      n++;
+    }
+    return n;
+  }
+
+  /** Paths of the run's artifacts directly under {@code path} ("" for the top), as the UI lists them. */
+  public List<String> listArtifacts(String runId, String path) throws IOException {
+    String url = base + "/api/2.0/mlflow/artifacts/list?run_id=" + enc(runId)
+        + (path.isEmpty() ? "" : "&path=" + enc(path));
+    JsonNode body = getJson(url);
+    List<String> out = new ArrayList<>();
+    for (JsonNode f : body.path("files")) out.add(f.path("path").asText());
+    return out;
+  }
+
+  /**
+   * A version of {@code name} made from the run's {@code model} artifact folder; a retry finds
+   * the version it made before.
+   *
+   * @return the version number
+   */
+  public String registerModel(String name, String runId) throws IOException {
+    for (JsonNode v : getJson(base + "/api/2.0/mlflow/model-versions/search?filter="
+        + enc("name='" + name + "'")).path("model_versions")) {
+      if (runId.equals(v.path("run_id").asText())) return v.path("version").asText();
+    }
+    HttpResponse<String> created = postJson("/api/2.0/mlflow/registered-models/create",
+        Map.of("name", name));
+    if (created.statusCode() / 100 != 2 && !created.body().contains("RESOURCE_ALREADY_EXISTS")) {
+      throw new IOException("MLflow registered-models/create " + name + ": HTTP "
+          + created.statusCode() + " " + created.body());
+    }
+    String source = runInfo(runId).getArtifactUri() + "/model";
+    HttpResponse<String> r = postJson("/api/2.0/mlflow/model-versions/create",
+        Map.of("name", name, "source", source, "run_id", runId));
+    if (r.statusCode() / 100 != 2) {
+      throw new IOException("MLflow model-versions/create " + name + ": HTTP " + r.statusCode()
+          + " " + r.body());
+    }
+    return JSON.readTree(r.body()).path("model_version").path("version").asText();
+  }
+
+  /** {@code <experiment_id>/<run_id>/artifacts}, from the run's {@code mlflow-artifacts:/} URI. */
+  String artifactRoot(String runId) {
+    RunInfo info = runInfo(runId);
+    String uri = info.getArtifactUri();
+    String prefix = "mlflow-artifacts:";
+    if (uri.startsWith(prefix)) {
+      String rest = uri.substring(prefix.length());
+      // mlflow-artifacts:/<exp>/<run>/artifacts or mlflow-artifacts://host/<exp>/...
+      if (rest.startsWith("//")) rest = rest.substring(rest.indexOf('/', 2));
+      return rest.replaceAll("^/+", "");
+    }
+    return info.getExperimentId() + "/" + runId + "/artifacts";
+  }
+
+  private HttpResponse<String> postJson(String path, Map<String, String> body) throws IOException {
+    HttpRequest req = HttpRequest.newBuilder(URI.create(base + path))
+        .timeout(Duration.ofMinutes(1))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+    return send(req);
+  }
+
+  private JsonNode getJson(String url) throws IOException {
+    HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(url))
+        .timeout(Duration.ofMinutes(1)).GET().build());
+    if (r.statusCode() / 100 != 2) {
+      throw new IOException("MLflow GET " + url + ": HTTP " + r.statusCode() + " " + r.body());
+    }
+    return JSON.readTree(r.body());
+  }
+
+  private HttpResponse<String> send(HttpRequest req) throws IOException {
+    try {
+      return http.send(req, HttpResponse.BodyHandlers.ofString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted: " + req.uri(), e);
+    }
+  }
+
+  private static RunTag tag(String k, String v) {
+    return RunTag.newBuilder().setKey(k).setValue(v).build();
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  private static String encodePath(String p) {
+    StringBuilder b = new StringBuilder();
+    for (String part : p.split("/")) {
+      if (b.length() > 0) b.append('/');
+      b.append(enc(part).replace("+", "%20"));
+    }
+    return b.toString();
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+}

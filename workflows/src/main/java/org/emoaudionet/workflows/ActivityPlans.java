@@ -1,0 +1,69 @@
+package org.emoaudionet.workflows;
+
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import java.time.Duration;
+
+/**
+ * Queue, timeouts and retries of each task. Long tasks heartbeat every few seconds, so a worker
+ * that dies is noticed after one heartbeat timeout and the task is retried elsewhere.
+ */
+public final class ActivityPlans {
+  private ActivityPlans() {}
+
+  /** Bad input is not retried: the same data would fail the same way. */
+  static final String[] NON_RETRYABLE = {
+    "java.lang.IllegalArgumentException", "org.emoaudionet.audio.AudioFormatException", "BadInput"
+  };
+
+  public static final Duration HEARTBEAT_TIMEOUT = Duration.ofSeconds(60);
+
+  static RetryOptions retries(int maxAttempts, Duration initial) {
+    return RetryOptions.newBuilder()
+        .setMaximumAttempts(maxAttempts)
+        .setInitialInterval(initial)
+        .setBackoffCoefficient(2.0)
+        .setMaximumInterval(Duration.ofMinutes(5))
+        .setDoNotRetry(NON_RETRYABLE)
+        .build();
+  }
+
+  private static ActivityOptions plan(String queue, Duration startToClose, Duration heartbeat,
+      int maxAttempts, Duration initialRetry) {
+    ActivityOptions.Builder b = ActivityOptions.newBuilder()
+        .setTaskQueue(queue)
+        .setStartToCloseTimeout(startToClose)
+        .setRetryOptions(retries(maxAttempts, initialRetry));
+    if (heartbeat != null) b.setHeartbeatTimeout(heartbeat);
+    return b.build();
+  }
+
+  public static final ActivityOptions TRACKING =
+      plan(TaskQueues.CPU, Duration.ofMinutes(2), null, 5, Duration.ofSeconds(2));
+  public static final ActivityOptions DOWNLOAD =
+      plan(TaskQueues.CPU, Duration.ofHours(6), HEARTBEAT_TIMEOUT, 3, Duration.ofSeconds(10));
+  public static final ActivityOptions PREPROCESS =
+      plan(TaskQueues.CPU, Duration.ofHours(12), HEARTBEAT_TIMEOUT, 3, Duration.ofSeconds(10));
+  public static final ActivityOptions AUGMENT =
+      plan(TaskQueues.CPU, Duration.ofHours(12), HEARTBEAT_TIMEOUT, 3, Duration.ofSeconds(10));
+  public static final ActivityOptions TRAIN =
+      plan(TaskQueues.GPU, Duration.ofHours(72), HEARTBEAT_TIMEOUT, 4, Duration.ofSeconds(10));
+  public static final ActivityOptions EVALUATE =
+      plan(TaskQueues.GPU, Duration.ofHours(2), HEARTBEAT_TIMEOUT, 3, Duration.ofSeconds(10));
+  public static final ActivityOptions REGISTER =
+      plan(TaskQueues.CPU, Duration.ofMinutes(5), null, 5, Duration.ofSeconds(2));
+
+  /** Maximum attempts of a task, for the try number of a task that ran out of them. */
+  public static int maxAttempts(String taskId) {
+    ActivityOptions o = switch (taskId) {
+      case "download" -> DOWNLOAD;
+      case "preprocess" -> PREPROCESS;
+      case "augment" -> AUGMENT;
+      case "train" -> TRAIN;
+      case "evaluate" -> EVALUATE;
+      case "register" -> REGISTER;
+      default -> TRACKING;
+    };
+    return o.getRetryOptions().getMaximumAttempts();
+  }
+}

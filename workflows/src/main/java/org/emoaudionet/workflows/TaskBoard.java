@@ -1,0 +1,145 @@
+package org.emoaudionet.workflows;
+
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.failure.TimeoutFailure;
+import io.temporal.api.enums.v1.RetryState;
+import io.temporal.workflow.Workflow;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The task instances of one DAG run, kept by the workflow (so replay rebuilds them) and read by
+ * the {@code tasks()} query. Time comes from {@link Workflow#currentTimeMillis()} only.
+ */
+final class TaskBoard {
+  /** Thrown by {@link #run} after the task and everything downstream of it are marked. */
+  static final class TaskFailed extends RuntimeException {
+    final String taskId;
+
+    TaskFailed(String taskId, String message, Throwable cause) {
+      super(message, cause);
+      this.taskId = taskId;
+    }
+  }
+
+  private static final class Entry {
+    String state;
+    long start;
+    long end;
+    int tryNumber;
+    String log = "";
+  }
+
+  private final Map<String, Entry> entries = new LinkedHashMap<>();
+
+  TaskBoard(List<String> taskIds) {
+    for (String id : taskIds) entries.put(id, new Entry());
+  }
+
+  <T extends TaskOutput> T run(String taskId, String queue, Supplier<T> call) {
+    Entry e = entries.get(taskId);
+    e.state = "running";
+    e.start = Workflow.currentTimeMillis();
+    e.tryNumber = 1;
+    e.log = "started on task queue " + queue + "\n";
+    try {
+      T out = call.get();
+      e.state = "success";
+      e.end = Workflow.currentTimeMillis();
+      e.tryNumber = Math.max(1, out.attempt());
+      e.log += out.log();
+      return out;
+    } catch (ActivityFailure f) {
+      String why = describe(taskId, f, e);
+      e.state = "failed";
+      e.end = Workflow.currentTimeMillis();
+      e.log += "FAILED: " + why;
+      markDownstream(taskId, "upstream_failed", "upstream task " + taskId + " failed");
+      throw new TaskFailed(taskId, why, f);
+    } catch (CanceledFailure c) {
+      e.state = "failed";
+      e.end = Workflow.currentTimeMillis();
+      e.log += "cancelled: the DAG run was stopped";
+      markDownstream(taskId, "upstream_failed", "the DAG run was stopped during " + taskId);
+      throw c;
+    }
+  }
+
+  void skip(String taskId, String why) {
+    Entry e = entries.get(taskId);
+    long now = Workflow.currentTimeMillis();
+    e.state = "skipped";
+    e.start = now;
+    e.end = now;
+    e.log = why;
+  }
+
+  /** Every task that has not started gets {@code state} (a run that could not begin at all). */
+  void markNotStarted(String state, String why) {
+    for (Entry e : entries.values()) {
+      if (e.state == null) {
+        e.state = state;
+        e.log = why;
+      }
+    }
+  }
+
+  private void markDownstream(String taskId, String state, String why) {
+    boolean after = false;
+    for (Map.Entry<String, Entry> me : entries.entrySet()) {
+      if (after && me.getValue().state == null) {
+        me.getValue().state = state;
+        me.getValue().log = why;
+      }
+      if (me.getKey().equals(taskId)) after = true;
+    }
+  }
+
+  /** The failure as a person needs it: the activity's own message, and how often it was tried. */
+  private static String describe(String taskId, ActivityFailure f, Entry e) {
+    Throwable cause = f.getCause();
+    String message;
+    if (cause instanceof ApplicationFailure af) {
+      message = af.getType() + ": " + af.getOriginalMessage();
+      if (af.isNonRetryable() || isNonRetryableType(af.getType())) {
+        if (af.getDetails() != null && af.getDetails().getSize() > 0) {
+          try {
+            Integer attempt = af.getDetails().get(0, Integer.class, Integer.class);
+            if (attempt != null) e.tryNumber = attempt;
+          } catch (RuntimeException ignored) {
+            // details of another shape: keep the try number as is
+          }
+        }
+        message += " (not retried: bad input)";
+      }
+    } else if (cause instanceof TimeoutFailure tf) {
+      message = "timed out (" + tf.getTimeoutType() + ")";
+    } else if (cause != null) {
+      message = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    } else {
+      message = f.getMessage();
+    }
+    if (f.getRetryState() == RetryState.RETRY_STATE_MAXIMUM_ATTEMPTS_REACHED) {
+      e.tryNumber = ActivityPlans.maxAttempts(taskId);
+      message += " (after " + e.tryNumber + " attempts)";
+    }
+    return message;
+  }
+
+  private static boolean isNonRetryableType(String type) {
+    for (String t : ActivityPlans.NON_RETRYABLE) if (t.equals(type)) return true;
+    return false;
+  }
+
+  List<TaskState> snapshot() {
+    List<TaskState> out = new ArrayList<>();
+    entries.forEach((id, e) ->
+        out.add(new TaskState(id, e.state, e.start, e.end, e.tryNumber, e.log)));
+    return List.copyOf(out);
+  }
+}

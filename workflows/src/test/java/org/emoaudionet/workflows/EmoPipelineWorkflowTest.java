@@ -1,0 +1,131 @@
+package org.emoaudionet.workflows;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The workflow's ordering, skipping, retries and failure handling, on Temporal's test server. */
+class EmoPipelineWorkflowTest {
+  TestWorkflowEnvironment env;
+  RecordingActivities acts;
+
+  @BeforeEach
+  void setUp() {
+    env = TestWorkflowEnvironment.newInstance();
+    acts = new RecordingActivities();
+    Worker cpu = env.newWorker(TaskQueues.CPU);
+    cpu.registerWorkflowImplementationTypes(EmoPipelineWorkflowImpl.class);
+    cpu.registerActivitiesImplementations(acts);
+    Worker gpu = env.newWorker(TaskQueues.GPU);
+    gpu.registerActivitiesImplementations(acts);
+    env.start();
+  }
+
+  @AfterEach
+  void tearDown() {
+    env.close();
+  }
+
+  static RunConf conf(boolean augment, String pretrainedFrom) {
+    return new RunConf("manifest", "/data/m", "label", "small", "speaker", 1, 1L, augment,
+        pretrainedFrom, "emoaudionet", null, Map.of());
+  }
+
+  private EmoPipelineWorkflow stub(String dag, String run) {
+    return env.getWorkflowClient().newWorkflowStub(EmoPipelineWorkflow.class,
+        WorkflowOptions.newBuilder().setTaskQueue(TaskQueues.CPU)
+            .setWorkflowId(PipelineRequest.workflowId(dag, run)).build());
+  }
+
+  private static TaskState task(List<TaskState> ts, String id) {
+    return ts.stream().filter(t -> t.taskId().equals(id)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void runsTheSixTasksInOrderAndClosesTheMlflowRun() {
+    EmoPipelineWorkflow wf = stub("recola_arousal", "r1");
+    PipelineResult r = wf.run(new PipelineRequest("recola_arousal", "r1", conf(true, "p1")));
+    assertEquals(List.of("startRun", "download", "preprocess", "augment", "train", "evaluate",
+        "register", "endRun:FINISHED"), acts.calls);
+    assertEquals("emoaudionet-recola_arousal", r.registeredModel());
+    assertEquals("3", r.modelVersion());
+    assertEquals("mlflow-run-r1", r.mlflowRunId());
+    assertEquals(0.5, r.metrics().get("test_accuracy"));
+    // pretrained_from of the LibriSpeech DAG, resolved to its model
+    assertEquals("runs/librispeech_gender_pretrain/p1/model.tar.gz",
+        acts.lastTrain.pretrainedModelKey());
+    assertEquals("cache/augment/a.emof", acts.lastTrain.features().key());
+    assertEquals("s3://emo/runs/d/r/model.tar.gz", acts.ended.get(0).tags().get("emo.model_uri"));
+
+    List<TaskState> ts = wf.tasks();
+    assertEquals(DagDefinition.TASK_IDS, ts.stream().map(TaskState::taskId).toList());
+    for (TaskState t : ts) {
+      assertEquals("success", t.state(), t.taskId());
+      assertTrue(t.startMillis() > 0 && t.endMillis() >= t.startMillis(), t.taskId());
+      assertEquals(1, t.tryNumber());
+    }
+    assertTrue(task(ts, "preprocess").log().contains("cache hit: cache/preprocess/p.emof"));
+  }
+
+  @Test
+  void augmentIsSkippedWhenDisabled() {
+    EmoPipelineWorkflow wf = stub("recola_valence", "r2");
+    wf.run(new PipelineRequest("recola_valence", "r2", conf(false, "recola_arousal/r1")));
+    assertFalse(acts.calls.contains("augment"));
+    assertEquals("cache/preprocess/p.emof", acts.lastTrain.features().key());
+    assertEquals("runs/recola_arousal/r1/model.tar.gz", acts.lastTrain.pretrainedModelKey());
+    assertEquals("skipped", task(wf.tasks(), "augment").state());
+  }
+
+  @Test
+  void aFailedTaskMarksLaterTasksUpstreamFailedAndTheRunFailed() {
+    acts.failTask = "preprocess";
+    EmoPipelineWorkflow wf = stub("daic_woz_phq8_binary", "r3");
+    WorkflowFailedException e = assertThrows(WorkflowFailedException.class,
+        () -> wf.run(new PipelineRequest("daic_woz_phq8_binary", "r3", conf(true, null))));
+    assertTrue(e.getCause() instanceof ApplicationFailure af
+        && af.getOriginalMessage().contains("preprocess") && af.getOriginalMessage().contains("bad input"),
+        String.valueOf(e.getCause()));
+    assertEquals(List.of("startRun", "download", "preprocess", "endRun:FAILED"), acts.calls);
+    assertEquals("preprocess", acts.ended.get(0).tags().get("emo.failed_task"));
+
+    List<TaskState> ts = wf.tasks(); // the query works on a closed run too
+    assertEquals("success", task(ts, "download").state());
+    TaskState failed = task(ts, "preprocess");
+    assertEquals("failed", failed.state());
+    assertTrue(failed.log().contains("bad input for preprocess"), failed.log());
+    for (String later : List.of("augment", "train", "evaluate", "register")) {
+      assertEquals("upstream_failed", task(ts, later).state(), later);
+    }
+  }
+
+  @Test
+  void retriesAreCountedAndExhaustedRetriesFail() {
+    acts.trainFailuresBeforeSuccess = 2;
+    EmoPipelineWorkflow wf = stub("recola_arousal", "r4");
+    wf.run(new PipelineRequest("recola_arousal", "r4", conf(true, null)));
+    assertEquals(3, task(wf.tasks(), "train").tryNumber());
+
+    acts.calls.clear();
+    acts.trainFailuresBeforeSuccess = 0;
+    acts.failTask = "evaluate";
+    acts.failRetryable = true;
+    EmoPipelineWorkflow wf2 = stub("recola_arousal", "r5");
+    assertThrows(WorkflowFailedException.class,
+        () -> wf2.run(new PipelineRequest("recola_arousal", "r5", conf(true, null))));
+    TaskState ev = task(wf2.tasks(), "evaluate");
+    assertEquals("failed", ev.state());
+    assertEquals(ActivityPlans.EVALUATE.getRetryOptions().getMaximumAttempts(), ev.tryNumber());
+    assertEquals("upstream_failed", task(wf2.tasks(), "register").state());
+    assertEquals("endRun:FAILED", acts.calls.get(acts.calls.size() - 1));
+  }
+}

@@ -1,0 +1,98 @@
+package org.emoaudionet.workflows;
+
+import io.temporal.activity.Activity;
+import io.temporal.failure.ApplicationFailure;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Test double of every activity: records the calls in order and fails where told. It stands in
+ * for the activities only, to test the workflow's own logic; the real activities are tested
+ * against real servers in emo-worker.
+ */
+class RecordingActivities implements TrackingActivities, DownloadActivity, PreprocessActivity,
+    AugmentActivity, TrainActivity, EvaluateActivity, RegisterActivity {
+  final List<String> calls = new CopyOnWriteArrayList<>();
+  final List<EndRunInput> ended = new CopyOnWriteArrayList<>();
+  volatile String failTask;
+  volatile boolean failRetryable;
+  volatile int trainFailuresBeforeSuccess;
+  volatile TrainInput lastTrain;
+
+  private int attempt() {
+    return Activity.getExecutionContext().getInfo().getAttempt();
+  }
+
+  private void maybeFail(String task) {
+    if (task.equals(failTask)) {
+      if (failRetryable) throw ApplicationFailure.newFailure("flaky " + task, "java.io.IOException");
+      throw ApplicationFailure.newNonRetryableFailure("bad input for " + task,
+          "java.lang.IllegalArgumentException", attempt());
+    }
+  }
+
+  @Override
+  public TrackingRun startRun(StartRunInput in) {
+    calls.add("startRun");
+    return new TrackingRun("1", "mlflow-run-" + in.dagRunId());
+  }
+
+  @Override
+  public void endRun(EndRunInput in) {
+    calls.add("endRun:" + in.status());
+    ended.add(in);
+  }
+
+  @Override
+  public DatasetRef download(DownloadInput in) {
+    calls.add("download");
+    maybeFail("download");
+    return new DatasetRef("datasets/sha256-d.tar.gz", "s3://emo/datasets/sha256-d.tar.gz", "d", 1,
+        false, "stored", attempt());
+  }
+
+  @Override
+  public FeaturesRef preprocess(PreprocessInput in) {
+    calls.add("preprocess");
+    maybeFail("preprocess");
+    return new FeaturesRef("cache/preprocess/p.emof", "s3://emo/cache/preprocess/p.emof", "p",
+        true, 10, "cache hit: cache/preprocess/p.emof", attempt());
+  }
+
+  @Override
+  public FeaturesRef augment(AugmentInput in) {
+    calls.add("augment");
+    maybeFail("augment");
+    return new FeaturesRef("cache/augment/a.emof", "s3://emo/cache/augment/a.emof", "a", false, 20,
+        "augmented", attempt());
+  }
+
+  @Override
+  public TrainOutput train(TrainInput in) {
+    calls.add("train");
+    lastTrain = in;
+    maybeFail("train");
+    if (attempt() <= trainFailuresBeforeSuccess) {
+      throw ApplicationFailure.newFailure("worker lost", "java.io.IOException");
+    }
+    return new TrainOutput("runs/d/r/model.tar.gz", "s3://emo/runs/d/r/model.tar.gz",
+        List.of(new EpochSummary(1, 1.0, 0.5, 1.1, 0.4, 1e-3, true)), 1, 0.4, 0, "trained",
+        attempt());
+  }
+
+  @Override
+  public EvaluateOutput evaluate(EvaluateInput in) {
+    calls.add("evaluate");
+    maybeFail("evaluate");
+    return new EvaluateOutput(Map.of("test_accuracy", 0.5), "s3://emo/runs/d/r/metrics.json",
+        List.of("s3://emo/runs/d/r/metrics.json"), "evaluated", attempt());
+  }
+
+  @Override
+  public RegisterOutput register(RegisterInput in) {
+    calls.add("register");
+    maybeFail("register");
+    return new RegisterOutput("emoaudionet-" + in.dagId(), "3", "registered", attempt());
+  }
+}
