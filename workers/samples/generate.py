@@ -11,6 +11,8 @@ so the small CNNs can learn them across speakers. Runs are deterministic: seeded
 choices, `sox -R -D` (fixed seeds, no dither), fixed archive timestamps.
 
 Usage: python3 generate.py            (regenerate everything, then check)
+       python3 generate.py recola     (regenerate one corpus: librispeech, recola, daic_woz,
+                                       manifest; the archive comes with librispeech)
        python3 generate.py --check    (only check what is on disk)
 Needs espeak-ng, sox (with FLAC support) on PATH; generate.sh installs them.
 """
@@ -33,7 +35,6 @@ import zipfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 SR = 16000
 FIXED_MTIME = 946684800  # 2000-01-01, so archives are byte-identical between runs
-RECOLA_SECONDS = 18.0
 TMP = None
 
 # English sentences spoken by every corpus (words only: no markup characters).
@@ -107,7 +108,7 @@ def run(cmd, **kw):
 
 
 def speak(text, voice, pitch, speed, prange="medium", wordgap=0, treble=0.0,
-          overdrive=0.0, highpass=70, reverb=(15, 60), level_db=-26.0):
+          overdrive=0.0, highpass=70, reverb=(15, 60), level_db=-26.0, lowpass=None):
     """espeak-ng -> sox chain -> 16 kHz mono int16 samples (array 'h') whose active speech
     level (RMS over the frames within 30 dB of the loudest) is level_db dBFS."""
     pitch = max(0, min(99, int(round(pitch))))
@@ -119,6 +120,8 @@ def speak(text, voice, pitch, speed, prange="medium", wordgap=0, treble=0.0,
     effects = ["rate", "-h", str(SR), "highpass", str(highpass)]
     if abs(treble) > 0.05:
         effects += ["treble", "%.1f" % treble, "3000"]
+    if lowpass:
+        effects += ["lowpass", str(int(lowpass))]
     if overdrive > 0:
         effects += ["overdrive", "%.1f" % overdrive]
     effects += ["reverb", str(reverb[0]), "50", str(reverb[1]), "gain", "-n", "-3"]
@@ -373,7 +376,8 @@ def make_tarball(root):
 # ---------------------------------------------------------------- RECOLA
 
 def recola():
-    """Arousal: speed, loudness and mean pitch. Valence: pitch range and brightness."""
+    """Arousal: speed, loudness and mean pitch. Valence: brightness (treble shelf, muffling
+    low-pass when negative) and pitch range."""
     rng = random.Random(2002)
     root = os.path.join(HERE, "recola")
     shutil.rmtree(root, ignore_errors=True)
@@ -389,40 +393,51 @@ def recola():
         # so that most 2.5 s segments fall inside one level
         n = 4
         arousal = spread(rng, n)
-        valence = spread(rng, n)
+        valence = min((spread(rng, n) for _ in range(24)), key=lambda v: abs(corr(arousal, v)))
         tl = Timeline()
         tl.pause(rng.uniform(0.3, 0.5))
         texts = list(short)
         rng.shuffle(texts)
-        done = False
         for j in range(n):
             start = tl.duration()
-            while not done and tl.duration() - start < 3.2:
+            while tl.duration() - start < 3.2:
                 a = arousal[j] + rng.uniform(-0.05, 0.05)
                 v = valence[j] + rng.uniform(-0.05, 0.05)
                 clip = speak(texts.pop(), prof["voice"],
                              pitch=prof["p0"] + 22 * a + rng.uniform(-2, 2),
                              speed=168 + 58 * a + rng.uniform(-5, 5),
                              prange=RANGES[min(4, int((v + 1) / 2 * 5))],
-                             treble=prof["tilt"] + 9 * v,
+                             treble=prof["tilt"] + 10 * v,
+                             lowpass=muffle(v),
                              highpass=prof["hp"], reverb=prof["reverb"],
                              level_db=-27 + 8 * a + rng.uniform(-1, 1))
-                if tl.duration() + seconds(len(clip)) + 0.2 > RECOLA_SECONDS:
-                    done = True
-                    break
                 tl.put(clip, (a, v))
                 tl.pause(rng.uniform(0.25, 0.4))
             tl.pause(rng.uniform(0.2, 0.4))
-        # pad (or cut the last pause) to exactly RECOLA_SECONDS: a whole number of 40 ms frames
-        total = int(round(RECOLA_SECONDS * SR))
-        if len(tl.buf) < total:
-            tl.pause(seconds(total - len(tl.buf)))
-        del tl.buf[total:]
+        # end on a whole number of 40 ms gold-standard frames
+        frame = int(0.04 * SR)
+        tl.pause(seconds(-len(tl.buf) % frame))
+        duration = seconds(len(tl.buf))
         audio = add_noise(tl.buf, rng, prof["noise_db"])
         write_audio(os.path.join(root, "recordings_audio", name + ".wav"), audio)
         for dim, idx in (("arousal", 0), ("valence", 1)):
-            rows = gold_standard(rng, tl.spans, idx, RECOLA_SECONDS)
+            rows = gold_standard(rng, tl.spans, idx, duration)
             write_arff(os.path.join(root, "ratings_gold_standard", dim, name + ".arff"), name, rows)
+
+
+def muffle(v):
+    """Low-pass cut-off for negative valence: about 2.2 kHz at -0.85, 4.5 kHz at -0.4, none
+    from -0.05 up (the cut-off passes 7.5 kHz)."""
+    cutoff = 1800 * 4.5 ** (v + 1)
+    return cutoff if cutoff < 7500 else None
+
+
+def corr(x, y):
+    mx, my = sum(x) / len(x), sum(y) / len(y)
+    sxy = sum((a - mx) * (b - my) for a, b in zip(x, y))
+    sxx = sum((a - mx) ** 2 for a in x)
+    syy = sum((b - my) ** 2 for b in y)
+    return sxy / math.sqrt(sxx * syy)
 
 
 def spread(rng, n):
@@ -477,8 +492,8 @@ ELLIE_QUESTIONS = [
     "where are you from originally",
     "what do you do to relax",
     "how have you been feeling lately",
-    "how easy is it for you to get a good night's sleep",
-    "when was the last time you felt really happy",
+    "how have you been sleeping",
+    "when did you last feel really happy",
     "what are you most proud of",
     "how would your best friend describe you",
 ]
@@ -520,7 +535,7 @@ def daic_woz():
     shutil.rmtree(root, ignore_errors=True)
     os.makedirs(root)
     ellie = speaker_profile(rng, "F", "f4", "en-us", 55, 55)
-    ellie["s0"], ellie["noise_db"] = 190, -70
+    ellie["s0"], ellie["noise_db"] = 200, -70
     ids = sorted(DAIC_PARTICIPANTS)
     fvoices, mvoices = pick_voices(rng, 6, 6, exclude=("f4",))
     fi = mi = 0
@@ -543,7 +558,7 @@ def daic_woz():
             clip = speak(q, ellie["voice"], ellie["p0"], ellie["s0"], "medium",
                          highpass=ellie["hp"], reverb=(10, 40), level_db=-24)
             tl.put(clip, ("Ellie", q))
-            tl.pause(rng.uniform(0.25, 0.55))
+            tl.pause(rng.uniform(0.2, 0.45))
             text = answers[qi]
             pitch = prof["p0"] - 26 * sev + rng.uniform(-2, 2)
             speed = 182 - 85 * sev + rng.uniform(-6, 6)
@@ -558,7 +573,7 @@ def daic_woz():
                 if seconds(len(clip)) >= 2.7:
                     break
             tl.put(clip, ("Participant", text.replace(",", "")))
-            tl.pause(rng.uniform(0.25, 0.55))
+            tl.pause(rng.uniform(0.2, 0.45))
         audio = add_noise(tl.buf, rng, prof["noise_db"])
         pdir = os.path.join(root, "%d_P" % pid)
         write_audio(os.path.join(pdir, "%d_AUDIO.wav" % pid), audio)
@@ -648,7 +663,7 @@ def manifest():
                     return speak(t, prof["voice"], pitch, speed, prange, wordgap=gap, treble=tr,
                                  overdrive=od, highpass=prof["hp"], reverb=prof["reverb"],
                                  level_db=lv)
-                text, clip = fit(render, SENTENCES, 4.0, 4.8, rng)
+                text, clip = fit(render, SENTENCES, 3.8, 4.6, rng)
                 tl = Timeline()
                 tl.pause(rng.uniform(0.1, 0.3))
                 tl.put(clip)
@@ -767,8 +782,10 @@ def main():
     global TMP
     TMP = tempfile.mkdtemp(prefix="emo-samples-")
     try:
+        steps = [librispeech, recola, daic_woz, manifest]
+        chosen = [f for f in steps if f.__name__ in sys.argv[1:]] or steps
         if "--check" not in sys.argv:
-            for step in (librispeech, recola, daic_woz, manifest):
+            for step in chosen:
                 print("generating", step.__name__, flush=True)
                 step()
         ok = check()
