@@ -1,0 +1,87 @@
+package org.emoaudionet.api;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.emoaudionet.api.AirflowModels.Dag;
+import org.emoaudionet.api.AirflowModels.DagCollection;
+import org.emoaudionet.api.AirflowModels.Task;
+import org.emoaudionet.api.AirflowModels.TaskCollection;
+import org.emoaudionet.workflows.DagCatalog;
+import org.emoaudionet.workflows.DagDefinition;
+
+/** {@code /api/v2/dags}: the bundled pipelines. They are never paused. */
+@Path("/api/v2/dags")
+@Produces(MediaType.APPLICATION_JSON)
+public class DagResource {
+  @Inject DagViews views;
+
+  @GET
+  public DagCollection list(@QueryParam("limit") String limit, @QueryParam("offset") String offset,
+      @QueryParam("tags") List<String> tags, @QueryParam("tags_match_mode") String tagsMode,
+      @QueryParam("dag_id_pattern") String idPattern,
+      @QueryParam("dag_display_name_pattern") String namePattern,
+      @QueryParam("paused") String paused, @QueryParam("order_by") List<String> orderBy) {
+    int lim = Params.limit(limit);
+    int off = Params.offset(offset);
+    Boolean p = Params.bool("paused", paused);
+    boolean all = "all".equals(tagsMode);
+    if (tagsMode != null && !all && !"any".equals(tagsMode)) {
+      throw ApiException.invalid("literal_error", List.of("query", "tags_match_mode"),
+          "Input should be 'any' or 'all'", tagsMode);
+    }
+    Pattern id = idPattern == null || idPattern.isEmpty() || idPattern.equals("~")
+        ? null : Params.ilike(idPattern);
+    Pattern name = namePattern == null || namePattern.isEmpty() || namePattern.equals("~")
+        ? null : Params.ilike(namePattern);
+    List<DagDefinition> matched = DagCatalog.all().stream()
+        .filter(d -> id == null || id.matcher(d.dagId()).find())
+        .filter(d -> name == null || name.matcher(d.dagId()).find())
+        .filter(d -> p == null || !p)
+        .filter(d -> tags == null || tags.isEmpty()
+            || (all ? d.tags().containsAll(tags) : tags.stream().anyMatch(d.tags()::contains)))
+        .sorted(order(orderBy))
+        .toList();
+    List<Dag> page = matched.stream().skip(off).limit(lim).map(views::dag).toList();
+    return new DagCollection(page, matched.size());
+  }
+
+  private static Comparator<DagDefinition> order(List<String> orderBy) {
+    Comparator<DagDefinition> c = Comparator.comparing(DagDefinition::dagId);
+    if (orderBy == null || orderBy.isEmpty()) return c;
+    String key = orderBy.get(0);
+    boolean desc = key.startsWith("-");
+    String attr = desc ? key.substring(1) : key;
+    if (!attr.equals("dag_id") && !attr.equals("dag_display_name")) {
+      throw ApiException.badRequest("Ordering with '" + attr
+          + "' is disallowed or the attribute does not exist on the model (supported: dag_id, dag_display_name)");
+    }
+    return desc ? c.reversed() : c;
+  }
+
+  @GET
+  @Path("/{dag_id}")
+  public Dag get(@PathParam("dag_id") String dagId) {
+    return views.dag(views.require(dagId));
+  }
+
+  @GET
+  @Path("/{dag_id}/tasks")
+  public TaskCollection tasks(@PathParam("dag_id") String dagId, @QueryParam("order_by") String orderBy) {
+    List<Task> tasks = views.tasks(views.require(dagId));
+    return new TaskCollection(tasks, tasks.size());
+  }
+
+  @GET
+  @Path("/{dag_id}/tasks/{task_id}")
+  public Task task(@PathParam("dag_id") String dagId, @PathParam("task_id") String taskId) {
+    return views.task(views.require(dagId), taskId);
+  }
+}
