@@ -7,6 +7,7 @@ import io.grpc.StatusRuntimeException;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.api.filter.v1.StartTimeFilter;
 import io.temporal.api.filter.v1.WorkflowTypeFilter;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.api.workflowservice.v1.DeleteWorkflowExecutionRequest;
@@ -55,32 +56,44 @@ public class RunRepository {
 
   /** The latest visible execution of every DAG run, any DAG. */
   public List<RunRecord> list() {
-    Map<String, RunRecord> latest = new LinkedHashMap<>();
+    Map<String, WorkflowExecutionInfo> latest = new LinkedHashMap<>();
     for (WorkflowExecutionInfo info : listInfos()) {
       if (!WORKFLOW_TYPE.equals(info.getType().getName())) continue;
-      RunRecord r = toRecord(info);
-      if (r.dagId() == null || r.dagRunId() == null || annotations.hidden(r)) continue;
-      latest.merge(r.workflowId(), r, (a, b) -> b.started().isAfter(a.started()) ? b : a);
+      latest.merge(info.getExecution().getWorkflowId(), info,
+          (a, b) -> instant(b.getStartTime()).isAfter(instant(a.getStartTime())) ? b : a);
     }
-    return new ArrayList<>(latest.values());
+    List<RunRecord> out = new ArrayList<>();
+    for (WorkflowExecutionInfo info : latest.values()) {
+      // The test server lists executions without memo or close time: describe those.
+      Optional<RunRecord> r = info.getMemo().getFieldsCount() > 0
+          ? Optional.of(toRecord(info)) : describe(info.getExecution().getWorkflowId());
+      r.filter(x -> x.dagId() != null && x.dagRunId() != null && !annotations.hidden(x))
+          .ifPresent(out::add);
+    }
+    return out;
   }
 
   private List<WorkflowExecutionInfo> listInfos() {
     var stub = temporal.stubs().blockingStub();
     List<WorkflowExecutionInfo> out = new ArrayList<>();
     WorkflowTypeFilter type = WorkflowTypeFilter.newBuilder().setName(WORKFLOW_TYPE).build();
+    // An unset time filter means [0, 0] to the test server: ask for everything explicitly.
+    StartTimeFilter always = StartTimeFilter.newBuilder()
+        .setEarliestTime(Timestamp.newBuilder().setSeconds(0))
+        .setLatestTime(Timestamp.newBuilder().setSeconds(Instant.now().getEpochSecond() + 86_400))
+        .build();
     ByteString token = ByteString.EMPTY;
     do {
       ListOpenWorkflowExecutionsResponse page = stub.listOpenWorkflowExecutions(
           ListOpenWorkflowExecutionsRequest.newBuilder().setNamespace(temporal.namespace())
-              .setTypeFilter(type).setMaximumPageSize(1000).setNextPageToken(token).build());
+              .setTypeFilter(type).setStartTimeFilter(always).setMaximumPageSize(1000).setNextPageToken(token).build());
       out.addAll(page.getExecutionsList());
       token = page.getNextPageToken();
     } while (!token.isEmpty());
     do {
       ListClosedWorkflowExecutionsResponse page = stub.listClosedWorkflowExecutions(
           ListClosedWorkflowExecutionsRequest.newBuilder().setNamespace(temporal.namespace())
-              .setTypeFilter(type).setMaximumPageSize(1000).setNextPageToken(token).build());
+              .setTypeFilter(type).setStartTimeFilter(always).setMaximumPageSize(1000).setNextPageToken(token).build());
       out.addAll(page.getExecutionsList());
       token = page.getNextPageToken();
     } while (!token.isEmpty());
@@ -89,14 +102,17 @@ public class RunRepository {
 
   /** The latest execution of one DAG run, unless deleted. */
   public Optional<RunRecord> find(String dagId, String dagRunId) {
-    String workflowId = PipelineRequest.workflowId(dagId, dagRunId);
+    return describe(PipelineRequest.workflowId(dagId, dagRunId))
+        .filter(r -> r.dagId() != null && !annotations.hidden(r));
+  }
+
+  /** The latest execution of a workflow id, as Temporal describes it. */
+  private Optional<RunRecord> describe(String workflowId) {
     try {
       var resp = temporal.stubs().blockingStub().describeWorkflowExecution(
           DescribeWorkflowExecutionRequest.newBuilder().setNamespace(temporal.namespace())
               .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId)).build());
-      RunRecord r = toRecord(resp.getWorkflowExecutionInfo());
-      if (r.dagId() == null || annotations.hidden(r)) return Optional.empty();
-      return Optional.of(r);
+      return Optional.of(toRecord(resp.getWorkflowExecutionInfo()));
     } catch (StatusRuntimeException e) {
       if (e.getStatus().getCode() == Status.Code.NOT_FOUND) return Optional.empty();
       throw e;
