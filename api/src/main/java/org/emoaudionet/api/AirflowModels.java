@@ -32,7 +32,7 @@ public final class AirflowModels {
       List<String> downstreamTaskIds, Instant endDate, Object executionTimeout,
       List<String> extraLinks, boolean isMapped, String operatorName, String owner,
       Map<String, Object> params, String pool, int poolSlots, int priorityWeight, String queue,
-      int retries, Object retryDelay, int retryExponentialBackoff, Instant startDate,
+      int retries, Object retryDelay, Object retryExponentialBackoff, Instant startDate,
       String taskDisplayName, String taskId, List<String> templateFields, String triggerRule,
       String uiColor, String uiFgcolor, boolean waitForDownstream, String weightRule) {}
 

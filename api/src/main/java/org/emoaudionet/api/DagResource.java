@@ -1,13 +1,18 @@
 package org.emoaudionet.api;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.emoaudionet.api.AirflowModels.Dag;
@@ -22,6 +27,7 @@ import org.emoaudionet.workflows.DagDefinition;
 @Produces(MediaType.APPLICATION_JSON)
 public class DagResource {
   @Inject DagViews views;
+  @Inject ObjectMapper json;
 
   @GET
   public DagCollection list(@QueryParam("limit") String limit, @QueryParam("offset") String offset,
@@ -72,16 +78,50 @@ public class DagResource {
     return views.dag(views.require(dagId));
   }
 
+  /** DAGDetailsResponse: the DAG body plus scheduling details; the default conf as params. */
+  @GET
+  @Path("/{dag_id}/details")
+  public Map<String, Object> details(@PathParam("dag_id") String dagId) {
+    DagDefinition d = views.require(dagId);
+    Map<String, Object> out = new LinkedHashMap<>(
+        json.convertValue(views.dag(d), new TypeReference<Map<String, Object>>() {}));
+    out.put("catchup", false);
+    out.put("concurrency", out.get("max_active_tasks"));
+    out.put("render_template_as_native_obj", false);
+    out.put("is_paused_upon_creation", null);
+    out.put("timezone", "UTC");
+    out.put("start_date", null);
+    out.put("end_date", null);
+    out.put("dag_run_timeout", null);
+    out.put("doc_md", null);
+    out.put("default_args", null);
+    out.put("template_search_path", null);
+    out.put("last_parsed", out.get("last_parsed_time"));
+    out.put("latest_dag_version", json.convertValue(views.version(d), new TypeReference<Map<String, Object>>() {}));
+    Map<String, Object> params = new LinkedHashMap<>();
+    d.defaultConf().forEach((k, v) -> {
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("value", v);
+      p.put("description", null);
+      p.put("schema", Map.of());
+      params.put(k, p);
+    });
+    out.put("params", params);
+    return out;
+  }
+
   @GET
   @Path("/{dag_id}/tasks")
-  public TaskCollection tasks(@PathParam("dag_id") String dagId, @QueryParam("order_by") String orderBy) {
-    List<Task> tasks = views.tasks(views.require(dagId));
+  public TaskCollection tasks(@PathParam("dag_id") String dagId,
+      @HeaderParam("User-Agent") String userAgent) {
+    List<Task> tasks = views.tasks(views.require(dagId), userAgent);
     return new TaskCollection(tasks, tasks.size());
   }
 
   @GET
   @Path("/{dag_id}/tasks/{task_id}")
-  public Task task(@PathParam("dag_id") String dagId, @PathParam("task_id") String taskId) {
-    return views.task(views.require(dagId), taskId);
+  public Task task(@PathParam("dag_id") String dagId, @PathParam("task_id") String taskId,
+      @HeaderParam("User-Agent") String userAgent) {
+    return views.task(views.require(dagId), taskId, userAgent);
   }
 }

@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.emoaudionet.api.AirflowModels.Dag;
 import org.emoaudionet.api.AirflowModels.DagTag;
 import org.emoaudionet.api.AirflowModels.DagVersion;
@@ -45,12 +46,23 @@ public class DagViews {
     return new DagVersion(BUNDLE, null, null, loadedAt, d.dagId(), d.dagId(), id, 1);
   }
 
-  public List<Task> tasks(DagDefinition d) {
-    List<String> ids = DagDefinition.TASK_IDS;
-    return ids.stream().map(id -> task(d, id)).toList();
+  /**
+   * Airflow 3.2 turned {@code retry_exponential_backoff} from a boolean into a number; the
+   * generated clients validate it strictly, so answer each in its own type (the Python client
+   * names its version in User-Agent: {@code OpenAPI-Generator/3.1.0/python}).
+   */
+  static Object backoffFor(String userAgent) {
+    boolean oldClient = userAgent != null
+        && Pattern.compile("OpenAPI-Generator/3\\.[01]\\.").matcher(userAgent).find();
+    return oldClient ? (Object) Boolean.FALSE : (Object) Integer.valueOf(0);
   }
 
-  public Task task(DagDefinition d, String taskId) {
+  public List<Task> tasks(DagDefinition d, String userAgent) {
+    List<String> ids = DagDefinition.TASK_IDS;
+    return ids.stream().map(id -> task(d, id, userAgent)).toList();
+  }
+
+  public Task task(DagDefinition d, String taskId, String userAgent) {
     List<String> ids = DagDefinition.TASK_IDS;
     int i = ids.indexOf(taskId);
     if (i < 0) {
@@ -59,7 +71,8 @@ public class DagViews {
     }
     List<String> downstream = i + 1 < ids.size() ? List.of(ids.get(i + 1)) : List.of();
     return new Task(null, false, null, downstream, null, null, List.of(), false, operator(),
-        OWNER, Map.of(), "default_pool", 1, priorityWeight(taskId), queue(taskId), 0, null, 0,
+        OWNER, Map.of(), "default_pool", 1, priorityWeight(taskId), queue(taskId), 0, null,
+        backoffFor(userAgent),
         null, taskId, taskId, List.of(), "all_success", "#fff", "#000", false, "downstream");
   }
 

@@ -22,7 +22,7 @@ import org.emoaudionet.api.AirflowModels.Version;
 @Produces(MediaType.APPLICATION_JSON)
 public class MonitorResource {
   @Inject TemporalGateway temporal;
-  private final Instant started = Instant.now();
+  private final Instant started = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
 
   @GET
   @Path("/monitor/health")
