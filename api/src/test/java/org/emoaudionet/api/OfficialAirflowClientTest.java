@@ -43,10 +43,20 @@ class OfficialAirflowClientTest {
             + "`pip install apache-airflow-client`)");
     Assumptions.assumeTrue(run(python, "-c", "import airflow_client.client").exit == 0,
         "skipped: " + python + " lacks apache-airflow-client (pip install apache-airflow-client)");
+    check(python);
+    // Other client versions, each in its own venv: EMO_AIRFLOW_CLIENT_PYTHONS=/a/python:/b/python
+    String more = System.getenv("EMO_AIRFLOW_CLIENT_PYTHONS");
+    if (more != null && !more.isBlank()) {
+      for (String p : more.split(":")) check(Path.of(p));
+    }
+  }
+
+  private void check(Path python) throws Exception {
     Path script = Path.of("src/test/python/airflow_client_check.py").toAbsolutePath();
     String base = url.toString().replaceAll("/$", "");
     Result r = run(python, script.toString(), base, "admin", TemporalTestResource.ADMIN_PASSWORD);
-    assertEquals(0, r.exit, r.output);
+    System.out.println(python + ": " + r.output.strip());
+    assertEquals(0, r.exit, python + ": " + r.output);
     assertTrue(r.output.contains("AIRFLOW_CLIENT_CHECK OK"), r.output);
     assertTrue(r.output.contains("state=success tasks=6"), r.output);
   }
