@@ -179,6 +179,11 @@ public class DagRunResource {
           if (run.open()) {
             runs.cancel(run);
             run = awaitClose(dagId, runId, run);
+            // No worker took the cancel: nothing of it ran, so ending it outright loses nothing.
+            if (run.open() && views.snapshot(run).state().equals("queued")) {
+              runs.terminate(run, "DAG run set to failed through the API before it started");
+              run = awaitClose(dagId, runId, run);
+            }
           }
         }
         case "queued" -> {
