@@ -36,6 +36,13 @@ public class ErrorMappers {
         + e.getStatus().getDescription());
   }
 
+  @ServerExceptionMapper
+  public Response temporalClient(io.temporal.client.WorkflowServiceException e) {
+    LOG.warn("Temporal client call failed", e);
+    Throwable cause = e.getCause() != null ? e.getCause() : e;
+    return body(503, "Temporal call failed: " + cause.getMessage());
+  }
+
   static Response body(int status, Object detail) {
     return Response.status(status).type(MediaType.APPLICATION_JSON)
         .entity(Map.of("detail", detail)).build();
