@@ -11,6 +11,8 @@ import sys
 import time
 import urllib.request
 
+import pydantic
+
 import airflow_client.client as ac
 from airflow_client.client.api.dag_api import DAGApi
 from airflow_client.client.api.dag_run_api import DagRunApi
@@ -83,7 +85,12 @@ def main():
         run = wait(runs_api, run_id)
         assert run.state.value == "success", run
 
-        listed = runs_api.get_dag_runs(DAG_ID, state=["success"], order_by=["-start_date"], limit=100)
+        try:
+            listed = runs_api.get_dag_runs(
+                DAG_ID, state=["success"], order_by=["-start_date"], limit=100)
+        except pydantic.ValidationError:  # clients before 3.1 take order_by as one string
+            listed = runs_api.get_dag_runs(
+                DAG_ID, state=["success"], order_by="-start_date", limit=100)
         assert run_id in [r.dag_run_id for r in listed.dag_runs], listed
 
         tis = TaskInstanceApi(client).get_task_instances(DAG_ID, run_id)
