@@ -1,0 +1,84 @@
+package org.emoaudionet.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.emoaudionet.api.AirflowModels.Token;
+
+/** Airflow 3's token endpoint (simple auth manager): {@code POST /auth/token}, JSON or form. */
+@Path("/auth/token")
+public class AuthResource {
+  @Inject Credentials credentials;
+  @Inject JwtCodec jwt;
+  @Inject ObjectMapper json;
+
+  @POST
+  @Consumes(MediaType.WILDCARD)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response token(@HeaderParam("Content-Type") String contentType, String body) {
+    Map<String, String> fields = contentType != null
+        && contentType.toLowerCase().startsWith(MediaType.APPLICATION_FORM_URLENCODED)
+        ? form(body) : jsonBody(body);
+    List<Map<String, Object>> missing = new ArrayList<>();
+    for (String k : List.of("username", "password")) {
+      if (fields.get(k) == null) {
+        missing.add(ApiException.item("missing", List.of("body", k), "Field required", null));
+      }
+    }
+    if (!missing.isEmpty()) throw ApiException.invalid(missing);
+    if (!credentials.matches(fields.get("username"), fields.get("password"))) {
+      throw new ApiException(401, "Invalid credentials");
+    }
+    return Response.status(201).entity(new Token(jwt.issue(fields.get("username")))).build();
+  }
+
+  private Map<String, String> jsonBody(String body) {
+    JsonNode node;
+    try {
+      node = json.readTree(body == null || body.isBlank() ? "{}" : body);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw ApiException.invalid("json_invalid", List.of("body"), "JSON decode error: "
+          + e.getOriginalMessage(), body);
+    }
+    if (!node.isObject()) {
+      throw ApiException.invalid("model_attributes_type", List.of("body"),
+          "Input should be a valid dictionary or object", body);
+    }
+    Map<String, String> out = new HashMap<>();
+    for (String k : List.of("username", "password")) {
+      JsonNode v = node.get(k);
+      if (v != null && !v.isNull()) {
+        if (!v.isTextual()) {
+          throw ApiException.invalid("string_type", List.of("body", k), "Input should be a valid string", v);
+        }
+        out.put(k, v.asText());
+      }
+    }
+    return out;
+  }
+
+  private static Map<String, String> form(String body) {
+    Map<String, String> out = new HashMap<>();
+    if (body == null) return out;
+    for (String pair : body.split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq <= 0) continue;
+      out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+          URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+    }
+    return out;
+  }
+}

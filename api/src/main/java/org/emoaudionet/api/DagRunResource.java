@@ -1,0 +1,269 @@
+package org.emoaudionet.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.emoaudionet.api.AirflowModels.DagRun;
+import org.emoaudionet.api.AirflowModels.DagRunCollection;
+import org.emoaudionet.workflows.DagCatalog;
+import org.emoaudionet.workflows.DagDefinition;
+
+/** {@code /api/v2/dags/{dag_id}/dagRuns}: DAG runs as Temporal executions. */
+@Path("/api/v2/dags/{dag_id}/dagRuns")
+@Produces(MediaType.APPLICATION_JSON)
+public class DagRunResource {
+  static final Set<String> RUN_STATES = Set.of("queued", "running", "success", "failed");
+  /** Airflow's default {@code [scheduler] allowed_run_id_pattern}. */
+  private static final Pattern RUN_ID = Pattern.compile("^[A-Za-z0-9_.~:+-]+$");
+  private static final Set<String> TRIGGER_KEYS = Set.of("conf", "dag_run_id", "data_interval_end",
+      "data_interval_start", "logical_date", "note", "partition_key", "run_after");
+
+  @Inject DagViews dags;
+  @Inject RunRepository runs;
+  @Inject RunViews views;
+  @Inject DagRunService service;
+  @Inject RunAnnotations annotations;
+  @Inject JwtCodec jwt;
+  @Inject ObjectMapper json;
+
+  @GET
+  public DagRunCollection list(@PathParam("dag_id") String dagId,
+      @QueryParam("limit") String limit, @QueryParam("offset") String offset,
+      @QueryParam("order_by") List<String> orderBy, @QueryParam("state") List<String> states,
+      @QueryParam("run_type") List<String> runTypes,
+      @QueryParam("run_id_pattern") String runIdPattern,
+      @QueryParam("start_date_gte") String startGte, @QueryParam("start_date_lte") String startLte,
+      @QueryParam("end_date_gte") String endGte, @QueryParam("end_date_lte") String endLte,
+      @QueryParam("logical_date_gte") String logicalGte,
+      @QueryParam("logical_date_lte") String logicalLte) {
+    boolean all = dagId.equals("~");
+    if (!all) dags.require(dagId);
+    int lim = Params.limit(limit);
+    int off = Params.offset(offset);
+    for (String s : states) {
+      if (!RUN_STATES.contains(s)) {
+        throw ApiException.invalid("enum", List.of("query", "state"),
+            "Invalid value for state '" + s + "'. Valid values are " + RUN_STATES.stream().sorted().toList(), s);
+      }
+    }
+    Comparator<DagRun> order = order(orderBy);
+    Pattern runId = runIdPattern == null || runIdPattern.isEmpty() ? null : Params.ilike(runIdPattern);
+    List<DagRun> matched = runs.list().stream()
+        .filter(r -> all || dagId.equals(r.dagId()))
+        .filter(r -> runId == null || runId.matcher(r.dagRunId()).find())
+        .map(views::dagRun)
+        .filter(r -> states.isEmpty() || states.contains(r.state()))
+        .filter(r -> runTypes.isEmpty() || runTypes.contains(r.runType()))
+        .filter(range("start_date", DagRun::startDate, startGte, startLte))
+        .filter(range("end_date", DagRun::endDate, endGte, endLte))
+        .filter(range("logical_date", DagRun::logicalDate, logicalGte, logicalLte))
+        .sorted(order)
+        .toList();
+    return new DagRunCollection(matched.stream().skip(off).limit(lim).toList(), matched.size());
+  }
+
+  private static java.util.function.Predicate<DagRun> range(String name,
+      Function<DagRun, Instant> field, String gte, String lte) {
+    Instant lo = gte == null || gte.isEmpty() ? null : Params.time(List.of("query", name + "_gte"), gte);
+    Instant hi = lte == null || lte.isEmpty() ? null : Params.time(List.of("query", name + "_lte"), lte);
+    return r -> {
+      if (lo == null && hi == null) return true;
+      Instant v = field.apply(r);
+      return v != null && (lo == null || !v.isBefore(lo)) && (hi == null || !v.isAfter(hi));
+    };
+  }
+
+  private static final Map<String, Comparator<DagRun>> SORT_KEYS = Map.ofEntries(
+      Map.entry("id", Comparator.comparing(DagRun::queuedAt, Comparator.nullsLast(Comparator.naturalOrder()))),
+      Map.entry("queued_at", Comparator.comparing(DagRun::queuedAt, Comparator.nullsLast(Comparator.naturalOrder()))),
+      Map.entry("state", Comparator.comparing(DagRun::state)),
+      Map.entry("dag_id", Comparator.comparing(DagRun::dagId)),
+      Map.entry("run_id", Comparator.comparing(DagRun::dagRunId)),
+      Map.entry("dag_run_id", Comparator.comparing(DagRun::dagRunId)),
+      Map.entry("logical_date", Comparator.comparing(DagRun::logicalDate, Comparator.nullsLast(Comparator.naturalOrder()))),
+      Map.entry("run_after", Comparator.comparing(DagRun::runAfter, Comparator.nullsLast(Comparator.naturalOrder()))),
+      Map.entry("start_date", Comparator.comparing(DagRun::startDate, Comparator.nullsLast(Comparator.naturalOrder()))),
+      Map.entry("end_date", Comparator.comparing(DagRun::endDate, Comparator.nullsLast(Comparator.naturalOrder()))),
+      Map.entry("updated_at", Comparator.comparing((DagRun r) -> r.endDate() != null ? r.endDate()
+          : r.startDate() != null ? r.startDate() : r.queuedAt(), Comparator.nullsLast(Comparator.naturalOrder()))),
+      Map.entry("duration", Comparator.comparing(DagRun::duration, Comparator.nullsLast(Comparator.naturalOrder()))));
+
+  private static Comparator<DagRun> order(List<String> orderBy) {
+    Comparator<DagRun> c = null;
+    for (String key : orderBy.isEmpty() ? List.of("id") : orderBy) {
+      boolean desc = key.startsWith("-");
+      String attr = desc ? key.substring(1) : key;
+      Comparator<DagRun> k = SORT_KEYS.get(attr);
+      if (k == null) {
+        throw ApiException.badRequest("Ordering with '" + attr + "' is disallowed or the attribute"
+            + " does not exist on the model; supported: " + SORT_KEYS.keySet().stream().sorted().toList());
+      }
+      if (desc) k = k.reversed();
+      c = c == null ? k : c.thenComparing(k);
+    }
+    return c.thenComparing(DagRun::dagRunId);
+  }
+
+  @POST
+  @Consumes(MediaType.WILDCARD)
+  public DagRun trigger(@PathParam("dag_id") String dagId,
+      @HeaderParam("Authorization") String auth, String body) {
+    JsonBody b = JsonBody.parse(body, json, TRIGGER_KEYS);
+    b.require("logical_date");
+    String runId = b.string("dag_run_id");
+    if (runId != null && !RUN_ID.matcher(runId).matches()) {
+      b.error("string_pattern_mismatch", "dag_run_id", "dag_run_id '" + runId
+          + "' must match " + RUN_ID.pattern(), runId);
+    }
+    var t = new DagRunService.Trigger(runId, b.time("logical_date"), b.time("run_after"),
+        b.time("data_interval_start"), b.time("data_interval_end"), b.object("conf"),
+        b.string("note"), b.string("partition_key"));
+    if ((t.dataIntervalStart() == null) != (t.dataIntervalEnd() == null)) {
+      b.error("value_error", "data_interval_start",
+          "Value error, Either both data_interval_start and data_interval_end must be provided or both must be None", null);
+    }
+    b.done();
+    DagDefinition dag = dags.require(dagId);
+    return service.trigger(dag, t, user(auth));
+  }
+
+  @GET
+  @Path("/{dag_run_id}")
+  public DagRun get(@PathParam("dag_id") String dagId, @PathParam("dag_run_id") String runId) {
+    return views.dagRun(require(dagId, runId));
+  }
+
+  @PATCH
+  @Path("/{dag_run_id}")
+  @Consumes(MediaType.WILDCARD)
+  public DagRun patch(@PathParam("dag_id") String dagId, @PathParam("dag_run_id") String runId,
+      @QueryParam("update_mask") List<String> mask, @HeaderParam("Authorization") String auth,
+      String body) {
+    JsonBody b = JsonBody.parse(body, json, Set.of("state", "note"));
+    String state = b.string("state");
+    String note = b.string("note");
+    if (state != null && !Set.of("queued", "success", "failed").contains(state)) {
+      b.error("enum", "state", "Input should be 'queued', 'success' or 'failed'", state);
+    }
+    if (note != null && note.length() > 1000) {
+      b.error("string_too_long", "note", "String should have at most 1000 characters", note);
+    }
+    b.done();
+    DagDefinition dag = dags.require(dagId);
+    RunRecord run = require(dagId, runId);
+    boolean all = mask.isEmpty();
+    if ((all || mask.contains("note")) && b.has("note")) annotations.setNote(run.workflowId(), note);
+    if ((all || mask.contains("state")) && state != null) {
+      String current = views.snapshot(run).state();
+      switch (state) {
+        case "failed" -> {
+          if (run.open()) {
+            runs.cancel(run);
+            run = awaitClose(dagId, runId, run);
+            // No worker took the cancel: nothing of it ran, so ending it outright loses nothing.
+            if (run.open() && views.snapshot(run).state().equals("queued")) {
+              runs.terminate(run, "DAG run set to failed through the API before it started");
+              run = awaitClose(dagId, runId, run);
+            }
+          }
+        }
+        case "queued" -> {
+          if (!run.open()) {
+            service.restart(dag, run, user(auth));
+            run = require(dagId, runId);
+          }
+        }
+        default -> {
+          if (!current.equals("success")) {
+            throw ApiException.badRequest("Dag run `" + runId + "` is " + current
+                + "; a run becomes success only by running to the end (clear it to run again)");
+          }
+        }
+      }
+    }
+    return views.dagRun(run);
+  }
+
+  /** A cancelled workflow closes once its worker has seen the request; wait a little for it. */
+  private RunRecord awaitClose(String dagId, String runId, RunRecord run) {
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    RunRecord latest = run;
+    while (latest.open() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      latest = runs.find(dagId, runId).orElse(latest);
+    }
+    return latest;
+  }
+
+  @DELETE
+  @Path("/{dag_run_id}")
+  public Response delete(@PathParam("dag_id") String dagId, @PathParam("dag_run_id") String runId) {
+    dags.require(dagId);
+    RunRecord run = require(dagId, runId);
+    if (run.open()) runs.terminate(run, "DAG run deleted through the API");
+    runs.deleteExecution(run);
+    Instant at = Instant.now();
+    annotations.markDeleted(run.workflowId(), at.isAfter(run.started()) ? at : run.started());
+    return Response.noContent().build();
+  }
+
+  @POST
+  @Path("/{dag_run_id}/clear")
+  @Consumes(MediaType.WILDCARD)
+  public Object clear(@PathParam("dag_id") String dagId, @PathParam("dag_run_id") String runId,
+      @HeaderParam("Authorization") String auth, String body) {
+    JsonBody b = JsonBody.parse(body, json, Set.of("dry_run", "note", "only_failed", "only_new",
+        "run_on_latest_version"));
+    Boolean dryRun = b.bool("dry_run");
+    b.bool("only_failed");
+    b.bool("only_new");
+    b.bool("run_on_latest_version");
+    String note = b.string("note");
+    b.done();
+    DagDefinition dag = dags.require(dagId);
+    RunRecord run = require(dagId, runId);
+    if (dryRun == null || dryRun) {
+      var tis = views.taskInstances(views.snapshot(run));
+      return new AirflowModels.TaskInstanceCollection(tis, tis.size());
+    }
+    DagRun restarted = service.restart(dag, run, user(auth));
+    if (note != null) annotations.setNote(run.workflowId(), note);
+    return note == null ? restarted : views.dagRun(require(dagId, runId));
+  }
+
+  RunRecord require(String dagId, String runId) {
+    if (!dagId.equals("~") && DagCatalog.find(dagId).isEmpty()) dags.require(dagId);
+    Optional<RunRecord> r = runs.find(dagId, runId);
+    return r.orElseThrow(() -> ApiException.notFound("The DagRun with dag_id: `" + dagId
+        + "` and run_id: `" + runId + "` was not found"));
+  }
+
+  private String user(String auth) {
+    if (auth == null || auth.length() < 8) return null;
+    return jwt.verify(auth.substring(7).strip()).orElse(null);
+  }
+}

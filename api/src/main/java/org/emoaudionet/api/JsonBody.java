@@ -1,0 +1,117 @@
+package org.emoaudionet.api;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A request body checked the way pydantic checks Airflow's strict models: unknown keys, wrong
+ * types and missing required keys are collected and answered together as one 422.
+ */
+final class JsonBody {
+  private final ObjectNode node;
+  private final ObjectMapper json;
+  private final List<Map<String, Object>> errors = new ArrayList<>();
+
+  private JsonBody(ObjectNode node, ObjectMapper json) {
+    this.node = node;
+    this.json = json;
+  }
+
+  static JsonBody parse(String text, ObjectMapper json, Set<String> allowed) {
+    JsonNode n;
+    try {
+      n = json.readTree(text == null || text.isBlank() ? "{}" : text);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw ApiException.invalid("json_invalid", List.of("body", 0),
+          "JSON decode error: " + e.getOriginalMessage(), text);
+    }
+    if (n == null || !n.isObject()) {
+      throw ApiException.invalid("model_attributes_type", List.of("body"),
+          "Input should be a valid dictionary or object to extract fields from", text);
+    }
+    JsonBody b = new JsonBody((ObjectNode) n, json);
+    n.fieldNames().forEachRemaining(k -> {
+      if (!allowed.contains(k)) {
+        b.errors.add(ApiException.item("extra_forbidden", List.of("body", k),
+            "Extra inputs are not permitted", b.plain(n.get(k))));
+      }
+    });
+    return b;
+  }
+
+  boolean has(String key) {
+    return node.has(key);
+  }
+
+  void require(String key) {
+    if (!node.has(key)) {
+      errors.add(ApiException.item("missing", List.of("body", key), "Field required", plain(node)));
+    }
+  }
+
+  String string(String key) {
+    JsonNode v = node.get(key);
+    if (v == null || v.isNull()) return null;
+    if (!v.isTextual()) {
+      errors.add(ApiException.item("string_type", List.of("body", key),
+          "Input should be a valid string", plain(v)));
+      return null;
+    }
+    return v.asText();
+  }
+
+  Boolean bool(String key) {
+    JsonNode v = node.get(key);
+    if (v == null || v.isNull()) return null;
+    if (!v.isBoolean()) {
+      errors.add(ApiException.item("bool_type", List.of("body", key),
+          "Input should be a valid boolean", plain(v)));
+      return null;
+    }
+    return v.asBoolean();
+  }
+
+  Instant time(String key) {
+    String s = string(key);
+    if (s == null) return null;
+    try {
+      return Params.time(List.of("body", key), s);
+    } catch (ApiException e) {
+      @SuppressWarnings("unchecked")
+      List<Map<String, Object>> items = (List<Map<String, Object>>) e.detail();
+      errors.addAll(items);
+      return null;
+    }
+  }
+
+  Map<String, Object> object(String key) {
+    JsonNode v = node.get(key);
+    if (v == null || v.isNull()) return null;
+    if (!v.isObject()) {
+      errors.add(ApiException.item("dict_type", List.of("body", key),
+          "Input should be a valid dictionary", plain(v)));
+      return null;
+    }
+    return json.convertValue(v, new TypeReference<Map<String, Object>>() {});
+  }
+
+  void error(String type, String key, String msg, Object input) {
+    errors.add(ApiException.item(type, List.of("body", key), msg, input));
+  }
+
+  /** Throws the collected errors, if any. */
+  void done() {
+    if (!errors.isEmpty()) throw ApiException.invalid(errors);
+  }
+
+  private Object plain(JsonNode v) {
+    return json.convertValue(v, Object.class);
+  }
+}

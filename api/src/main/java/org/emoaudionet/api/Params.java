@@ -1,0 +1,82 @@
+package org.emoaudionet.api;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Query parameters read as text and checked here, so that {@code limit=abc} is a 422 naming
+ * the parameter (as FastAPI answers) and not JAX-RS's bare 404.
+ */
+final class Params {
+  private Params() {}
+
+  static final int DEFAULT_LIMIT = 50;
+  /** Airflow's {@code [api] maximum_page_limit}: larger limits are cut to it. */
+  static final int MAX_LIMIT = 100;
+
+  static int limit(String raw) {
+    return Math.min(nonNegative("limit", raw, DEFAULT_LIMIT), MAX_LIMIT);
+  }
+
+  static int offset(String raw) {
+    return nonNegative("offset", raw, 0);
+  }
+
+  static int nonNegative(String name, String raw, int dflt) {
+    if (raw == null || raw.isEmpty()) return dflt;
+    int v;
+    try {
+      v = Integer.parseInt(raw.strip());
+    } catch (NumberFormatException e) {
+      throw ApiException.invalid("int_parsing", List.of("query", name),
+          "Input should be a valid integer, unable to parse string as an integer", raw);
+    }
+    if (v < 0) {
+      throw ApiException.invalid("greater_than_equal", List.of("query", name),
+          "Input should be greater than or equal to 0", raw);
+    }
+    return v;
+  }
+
+  static Boolean bool(String name, String raw) {
+    if (raw == null || raw.isEmpty()) return null;
+    return switch (raw.strip().toLowerCase()) {
+      case "true", "1", "yes", "on", "t", "y" -> true;
+      case "false", "0", "no", "off", "f", "n" -> false;
+      default -> throw ApiException.invalid("bool_parsing", List.of("query", name),
+          "Input should be a valid boolean, unable to interpret input", raw);
+    };
+  }
+
+  /** An aware ISO-8601 date-time, as pydantic's AwareDatetime requires. */
+  static Instant time(List<Object> loc, String raw) {
+    try {
+      return OffsetDateTime.parse(raw).toInstant();
+    } catch (DateTimeParseException e) {
+      throw ApiException.invalid("datetime_from_date_parsing", loc,
+          "Input should be a valid datetime with a timezone (ISO 8601), got '" + raw + "'", raw);
+    }
+  }
+
+  /**
+   * Airflow's {@code *_pattern}: SQL ILIKE on {@code %pattern%}, {@code %} and {@code _} as
+   * wildcards, {@code |} separating alternatives.
+   */
+  static Pattern ilike(String pattern) {
+    StringBuilder re = new StringBuilder();
+    for (String alt : pattern.split("\\|")) {
+      if (re.length() > 0) re.append('|');
+      re.append("(?:");
+      for (char c : alt.toCharArray()) {
+        if (c == '%') re.append(".*");
+        else if (c == '_') re.append('.');
+        else re.append(Pattern.quote(String.valueOf(c)));
+      }
+      re.append(')');
+    }
+    return Pattern.compile(re.toString(), Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+  }
+}

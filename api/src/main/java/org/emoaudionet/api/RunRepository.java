@@ -1,0 +1,201 @@
+package org.emoaudionet.api;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.Timestamp;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.temporal.api.common.v1.Payload;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.api.filter.v1.StartTimeFilter;
+import io.temporal.api.filter.v1.WorkflowTypeFilter;
+import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
+import io.temporal.api.workflowservice.v1.DeleteWorkflowExecutionRequest;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
+import io.temporal.api.workflowservice.v1.ListClosedWorkflowExecutionsRequest;
+import io.temporal.api.workflowservice.v1.ListClosedWorkflowExecutionsResponse;
+import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
+import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsResponse;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.common.converter.DefaultDataConverter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.emoaudionet.workflows.EmoPipelineWorkflow;
+import org.emoaudionet.workflows.PipelineRequest;
+import org.emoaudionet.workflows.TaskQueues;
+import org.emoaudionet.workflows.TaskState;
+import org.jboss.logging.Logger;
+
+/**
+ * DAG runs as Temporal executions of {@code EmoPipelineWorkflow}. Only the calls the Java test
+ * server implements are used: ListOpen/ListClosed (no visibility queries), describe, query,
+ * cancel, terminate.
+ */
+@ApplicationScoped
+public class RunRepository {
+  private static final Logger LOG = Logger.getLogger(RunRepository.class);
+  public static final String WORKFLOW_TYPE = "EmoPipelineWorkflow";
+
+  @Inject TemporalGateway temporal;
+  @Inject RunAnnotations annotations;
+
+  /** Task states of closed executions never change: ask the worker once. */
+  private final Map<String, List<TaskState>> closedTasks = new ConcurrentHashMap<>();
+
+  /** The latest visible execution of every DAG run, any DAG. */
+  public List<RunRecord> list() {
+    Map<String, WorkflowExecutionInfo> latest = new LinkedHashMap<>();
+    for (WorkflowExecutionInfo info : listInfos()) {
+      if (!WORKFLOW_TYPE.equals(info.getType().getName())) continue;
+      latest.merge(info.getExecution().getWorkflowId(), info,
+          (a, b) -> instant(b.getStartTime()).isAfter(instant(a.getStartTime())) ? b : a);
+    }
+    List<RunRecord> out = new ArrayList<>();
+    for (WorkflowExecutionInfo info : latest.values()) {
+      // The test server lists executions without memo or close time: describe those.
+      Optional<RunRecord> r = info.getMemo().getFieldsCount() > 0
+          ? Optional.of(toRecord(info)) : describe(info.getExecution().getWorkflowId());
+      r.filter(x -> x.dagId() != null && x.dagRunId() != null && !annotations.hidden(x))
+          .ifPresent(out::add);
+    }
+    return out;
+  }
+
+  private List<WorkflowExecutionInfo> listInfos() {
+    var stub = temporal.stubs().blockingStub();
+    List<WorkflowExecutionInfo> out = new ArrayList<>();
+    WorkflowTypeFilter type = WorkflowTypeFilter.newBuilder().setName(WORKFLOW_TYPE).build();
+    // An unset time filter means [0, 0] to the test server: ask for everything explicitly.
+    StartTimeFilter always = StartTimeFilter.newBuilder()
+        .setEarliestTime(Timestamp.newBuilder().setSeconds(0))
+        .setLatestTime(Timestamp.newBuilder().setSeconds(Instant.now().getEpochSecond() + 86_400))
+        .build();
+    ByteString token = ByteString.EMPTY;
+    do {
+      ListOpenWorkflowExecutionsResponse page = stub.listOpenWorkflowExecutions(
+          ListOpenWorkflowExecutionsRequest.newBuilder().setNamespace(temporal.namespace())
+              .setTypeFilter(type).setStartTimeFilter(always).setMaximumPageSize(1000).setNextPageToken(token).build());
+      out.addAll(page.getExecutionsList());
+      token = page.getNextPageToken();
+    } while (!token.isEmpty());
+    do {
+      ListClosedWorkflowExecutionsResponse page = stub.listClosedWorkflowExecutions(
+          ListClosedWorkflowExecutionsRequest.newBuilder().setNamespace(temporal.namespace())
+              .setTypeFilter(type).setStartTimeFilter(always).setMaximumPageSize(1000).setNextPageToken(token).build());
+      out.addAll(page.getExecutionsList());
+      token = page.getNextPageToken();
+    } while (!token.isEmpty());
+    return out;
+  }
+
+  /** The latest execution of one DAG run, unless deleted. */
+  public Optional<RunRecord> find(String dagId, String dagRunId) {
+    return describe(PipelineRequest.workflowId(dagId, dagRunId))
+        .filter(r -> r.dagId() != null && !annotations.hidden(r));
+  }
+
+  /** The latest execution of a workflow id, as Temporal describes it. */
+  private Optional<RunRecord> describe(String workflowId) {
+    try {
+      var resp = temporal.stubs().blockingStub().describeWorkflowExecution(
+          DescribeWorkflowExecutionRequest.newBuilder().setNamespace(temporal.namespace())
+              .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId)).build());
+      return Optional.of(toRecord(resp.getWorkflowExecutionInfo()));
+    } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) return Optional.empty();
+      throw e;
+    }
+  }
+
+  /** Starts an execution; empty when one with this workflow id is still running. */
+  public Optional<WorkflowExecution> start(PipelineRequest request, Map<String, Object> memo) {
+    WorkflowClient client = temporal.client();
+    WorkflowOptions options = WorkflowOptions.newBuilder()
+        .setWorkflowId(PipelineRequest.workflowId(request.dagId(), request.dagRunId()))
+        .setTaskQueue(TaskQueues.CPU)
+        .setMemo(memo)
+        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
+        .build();
+    EmoPipelineWorkflow wf = client.newWorkflowStub(EmoPipelineWorkflow.class, options);
+    try {
+      return Optional.of(WorkflowClient.start(wf::run, request));
+    } catch (WorkflowExecutionAlreadyStarted e) {
+      return Optional.empty();
+    }
+  }
+
+  public void cancel(RunRecord run) {
+    stub(run).cancel();
+  }
+
+  public void terminate(RunRecord run, String reason) {
+    stub(run).terminate(reason);
+  }
+
+  /** Best effort: the real server deletes; the test server answers UNIMPLEMENTED. */
+  public void deleteExecution(RunRecord run) {
+    try {
+      temporal.stubs().blockingStub().deleteWorkflowExecution(DeleteWorkflowExecutionRequest
+          .newBuilder().setNamespace(temporal.namespace())
+          .setWorkflowExecution(WorkflowExecution.newBuilder().setWorkflowId(run.workflowId())
+              .setRunId(run.runId())).build());
+    } catch (StatusRuntimeException e) {
+      LOG.debugf("DeleteWorkflowExecution of %s not done: %s", run.workflowId(), e.getStatus());
+    }
+  }
+
+  /**
+   * The workflow's own view of its tasks (the {@code tasks()} query, answered by a worker); empty
+   * when no worker answers in time.
+   */
+  public Optional<List<TaskState>> tasks(RunRecord run) {
+    List<TaskState> cached = closedTasks.get(run.runId());
+    if (cached != null) return Optional.of(cached);
+    try {
+      TaskState[] states = stub(run).query("tasks", TaskState[].class);
+      List<TaskState> list = states == null ? List.of() : Arrays.asList(states);
+      if (!run.open()) closedTasks.put(run.runId(), list);
+      return Optional.of(list);
+    } catch (RuntimeException e) {
+      LOG.debugf("tasks() query of %s failed: %s", run.workflowId(), e.toString());
+      return Optional.empty();
+    }
+  }
+
+  private WorkflowStub stub(RunRecord run) {
+    return temporal.client().newUntypedWorkflowStub(run.workflowId(), Optional.of(run.runId()),
+        Optional.of(WORKFLOW_TYPE));
+  }
+
+  private static RunRecord toRecord(WorkflowExecutionInfo info) {
+    Map<String, String> memo = new HashMap<>();
+    for (Map.Entry<String, Payload> e : info.getMemo().getFieldsMap().entrySet()) {
+      try {
+        memo.put(e.getKey(), DefaultDataConverter.STANDARD_INSTANCE
+            .fromPayload(e.getValue(), String.class, String.class));
+      } catch (RuntimeException notAString) {
+        LOG.debugf("memo %s of %s is not a string", e.getKey(), info.getExecution().getWorkflowId());
+      }
+    }
+    return new RunRecord(info.getExecution().getWorkflowId(), info.getExecution().getRunId(),
+        Map.copyOf(memo), instant(info.getStartTime()),
+        info.hasCloseTime() && info.getCloseTime().getSeconds() > 0 ? instant(info.getCloseTime()) : null,
+        info.getStatus());
+  }
+
+  private static Instant instant(Timestamp t) {
+    return Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
+  }
+}

@@ -1,0 +1,198 @@
+package org.emoaudionet.workflows;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a DAG run's {@code conf} (JSON object, snake_case keys) into a {@link RunConf}: the DAG's
+ * default conf is merged under it, then every key is checked so that a typo or a wrong type is
+ * refused with the field's name instead of failing an hour later inside a worker.
+ */
+public final class ConfValidator {
+  private ConfValidator() {}
+
+  /** One refused field; {@code type} follows pydantic's words as Airflow reports them. */
+  public record FieldError(String field, String type, String message, Object input) {}
+
+  /** Either a conf or the reasons it was refused. */
+  public record Result(RunConf conf, Map<String, Object> merged, List<FieldError> errors) {
+    public boolean ok() {
+      return errors.isEmpty();
+    }
+  }
+
+  /**
+   * Says whether a run usable as {@code pretrained_from} exists.
+   *
+   * @return null when it does, else why not (e.g. "no such run")
+   */
+  @FunctionalInterface
+  public interface PretrainedLookup {
+    String problem(String dagId, String dagRunId);
+  }
+
+  /** The DAG whose runs {@code pretrained_from} names when it has no {@code dag_id/} prefix. */
+  public static final String PRETRAIN_DAG = "librispeech_gender_pretrain";
+
+  public static final Set<String> KEYS = Set.of("layout", "dataset_uri", "task", "preset", "split",
+      "epochs", "seed", "augment", "pretrained_from", "arch", "checksum", "extra");
+
+  static final Map<String, Set<String>> TASKS_BY_LAYOUT = Map.of(
+      "librispeech", Set.of("gender"),
+      "recola", Set.of("arousal", "valence"),
+      "daic-woz", Set.of("phq8_binary", "phq8_score"),
+      "manifest", Set.of("label"));
+  static final Set<String> PRESETS = Set.of("paper", "small");
+  static final Set<String> SPLITS = Set.of("speaker", "paper");
+  static final Set<String> ARCHS = Set.of("emoaudionet", "mfcc", "spectrogram");
+  private static final Pattern CHECKSUM = Pattern.compile("(md5:[0-9a-fA-F]{32}|sha256:[0-9a-fA-F]{64})");
+  private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9_.:+~-]+");
+
+  /** Validates {@code conf} (may be null: defaults only) for {@code dag}. */
+  public static Result validate(Map<String, Object> conf, DagDefinition dag, PretrainedLookup lookup) {
+    Map<String, Object> merged = new LinkedHashMap<>(dag.defaultConf());
+    if (conf != null) merged.putAll(conf);
+    List<FieldError> errors = new ArrayList<>();
+    for (String key : merged.keySet()) {
+      if (!KEYS.contains(key)) {
+        errors.add(new FieldError(key, "extra_forbidden",
+            "Unknown conf key '" + key + "'; allowed keys: " + sorted(KEYS), merged.get(key)));
+      }
+    }
+    Fields f = new Fields(merged, errors);
+    String layout = f.oneOf("layout", TASKS_BY_LAYOUT.keySet(), true);
+    String task = f.string("task", true);
+    if (layout != null && task != null && !TASKS_BY_LAYOUT.get(layout).contains(task)) {
+      errors.add(new FieldError("task", "enum", "Unknown task '" + task + "' for layout '" + layout
+          + "'; expected one of " + sorted(TASKS_BY_LAYOUT.get(layout)), task));
+    }
+    String datasetUri = f.string("dataset_uri", true);
+    String preset = f.oneOf("preset", PRESETS, true);
+    String split = f.oneOf("split", SPLITS, true);
+    String arch = f.oneOf("arch", ARCHS, true);
+    Integer epochs = f.positiveInt("epochs");
+    Long seed = f.integer("seed");
+    Boolean augment = f.bool("augment");
+    String checksum = f.string("checksum", false);
+    if (checksum != null && !CHECKSUM.matcher(checksum).matches()) {
+      errors.add(new FieldError("checksum", "string_pattern_mismatch",
+          "checksum '" + checksum + "' must be md5:<32 hex> or sha256:<64 hex>", checksum));
+    }
+    String pretrained = f.string("pretrained_from", false);
+    if (pretrained != null) checkPretrained(pretrained, dag, lookup, errors);
+    Map<String, String> extra = f.stringMap("extra");
+    if (!errors.isEmpty()) return new Result(null, merged, List.copyOf(errors));
+    RunConf run = new RunConf(layout, datasetUri, task, preset, split, epochs, seed,
+        augment != null && augment, pretrained, arch, checksum, extra);
+    return new Result(run, merged, List.of());
+  }
+
+  private static void checkPretrained(String value, DagDefinition dag, PretrainedLookup lookup,
+      List<FieldError> errors) {
+    int slash = value.indexOf('/');
+    String dagId = slash < 0 ? PRETRAIN_DAG : value.substring(0, slash);
+    String runId = slash < 0 ? value : value.substring(slash + 1);
+    if (runId.isEmpty() || !RUN_ID.matcher(runId).matches()) {
+      errors.add(new FieldError("pretrained_from", "value_error", "pretrained_from '" + value
+          + "' must be <dag_run_id> of " + PRETRAIN_DAG + " or <dag_id>/<dag_run_id>", value));
+      return;
+    }
+    if (DagCatalog.find(dagId).isEmpty()) {
+      errors.add(new FieldError("pretrained_from", "value_error",
+          "pretrained_from '" + value + "' names unknown dag_id '" + dagId + "'", value));
+      return;
+    }
+    String problem = lookup == null ? null : lookup.problem(dagId, runId);
+    if (problem != null) {
+      errors.add(new FieldError("pretrained_from", "value_error",
+          "pretrained_from '" + value + "': " + problem, value));
+    }
+  }
+
+  private static List<String> sorted(Set<String> s) {
+    return s.stream().sorted().toList();
+  }
+
+  /** Typed reads of the merged map that record an error instead of throwing. */
+  private record Fields(Map<String, Object> m, List<FieldError> errors) {
+    String string(String key, boolean required) {
+      Object v = m.get(key);
+      if (v == null) {
+        if (required) errors.add(new FieldError(key, "missing", "conf." + key + " is required", null));
+        return null;
+      }
+      if (!(v instanceof String s)) {
+        errors.add(new FieldError(key, "string_type", "conf." + key + " must be a string", v));
+        return null;
+      }
+      if (s.isBlank()) {
+        errors.add(new FieldError(key, "string_too_short", "conf." + key + " must not be blank", v));
+        return null;
+      }
+      return s;
+    }
+
+    String oneOf(String key, Set<String> allowed, boolean required) {
+      String s = string(key, required);
+      if (s != null && !allowed.contains(s)) {
+        errors.add(new FieldError(key, "enum", "Unknown " + key + " '" + s + "'; expected one of "
+            + sorted(allowed), s));
+        return null;
+      }
+      return s;
+    }
+
+    Long integer(String key) {
+      Object v = m.get(key);
+      if (v == null) return null;
+      if (v instanceof Integer || v instanceof Long || v instanceof Short
+          || v instanceof java.math.BigInteger b && b.bitLength() < 64) {
+        return ((Number) v).longValue();
+      }
+      errors.add(new FieldError(key, "int_type", "conf." + key + " must be an integer", v));
+      return null;
+    }
+
+    Integer positiveInt(String key) {
+      Long v = integer(key);
+      if (v == null) return null;
+      if (v < 1 || v > 100_000) {
+        errors.add(new FieldError(key, "greater_than_equal",
+            "conf." + key + " must be between 1 and 100000, got " + v, v));
+        return null;
+      }
+      return v.intValue();
+    }
+
+    Boolean bool(String key) {
+      Object v = m.get(key);
+      if (v == null) return null;
+      if (v instanceof Boolean b) return b;
+      errors.add(new FieldError(key, "bool_type", "conf." + key + " must be true or false", v));
+      return null;
+    }
+
+    Map<String, String> stringMap(String key) {
+      Object v = m.get(key);
+      if (v == null) return Map.of();
+      if (!(v instanceof Map<?, ?> map)) {
+        errors.add(new FieldError(key, "dict_type", "conf." + key + " must be an object", v));
+        return Map.of();
+      }
+      Map<String, String> out = new LinkedHashMap<>();
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        if (!(e.getValue() instanceof String s)) {
+          errors.add(new FieldError(key + "." + e.getKey(), "string_type",
+              "conf." + key + "." + e.getKey() + " must be a string", e.getValue()));
+        } else {
+          out.put(String.valueOf(e.getKey()), s);
+        }
+      }
+      return Map.copyOf(out);
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package org.emoaudionet.workflows;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfValidatorTest {
+  private static final DagDefinition RECOLA = DagCatalog.find("recola_arousal").orElseThrow();
+
+  private static Map<String, Object> conf(Object... kv) {
+    Map<String, Object> m = new HashMap<>();
+    for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
+    return m;
+  }
+
+  private static List<String> fields(ConfValidator.Result r) {
+    return r.errors().stream().map(ConfValidator.FieldError::field).sorted().toList();
+  }
+
+  @Test
+  void mergesDefaultsUnderTheConf() {
+    var r = ConfValidator.validate(conf("dataset_uri", "/data/recola", "epochs", 3, "seed", 7,
+        "preset", "paper", "extra", Map.of("manifest", "m.csv")), RECOLA, (d, id) -> null);
+    assertTrue(r.ok(), r.errors().toString());
+    RunConf c = r.conf();
+    assertEquals("recola", c.layout());
+    assertEquals("arousal", c.task());
+    assertEquals("paper", c.preset());
+    assertEquals("speaker", c.split());
+    assertEquals(3, c.epochs());
+    assertEquals(7L, c.seed());
+    assertTrue(c.augment());
+    assertEquals("emoaudionet", c.arch());
+    assertNull(c.pretrainedFrom());
+    assertEquals(Map.of("manifest", "m.csv"), c.extra());
+  }
+
+  @Test
+  void refusesUnknownKeysWrongTypesAndUnknownValues() {
+    var r = ConfValidator.validate(conf("dataset_uri", "/d", "epoch", 3, "epochs", "3",
+        "augment", "yes", "preset", "huge", "split", "random", "arch", "resnet", "seed", 1.5),
+        RECOLA, null);
+    assertFalse(r.ok());
+    assertEquals(List.of("arch", "augment", "epoch", "epochs", "preset", "seed", "split"), fields(r));
+    var unknown = r.errors().stream().filter(e -> e.field().equals("epoch")).findFirst().orElseThrow();
+    assertEquals("extra_forbidden", unknown.type());
+    assertTrue(unknown.message().contains("'epoch'"), unknown.message());
+  }
+
+  @Test
+  void taskMustBelongToTheLayoutAndDatasetIsRequired() {
+    var r = ConfValidator.validate(conf("task", "gender"), RECOLA, null);
+    assertEquals(List.of("dataset_uri", "task"), fields(r));
+    assertTrue(r.errors().get(0).message().contains("gender")
+        || r.errors().get(1).message().contains("gender"));
+  }
+
+  @Test
+  void pretrainedFromMustNameAnExistingRun() {
+    ConfValidator.PretrainedLookup lookup =
+        (dag, id) -> dag.equals("librispeech_gender_pretrain") && id.equals("good") ? null : "no such run";
+    assertTrue(ConfValidator.validate(conf("dataset_uri", "/d", "pretrained_from", "good"), RECOLA, lookup).ok());
+    assertTrue(ConfValidator.validate(conf("dataset_uri", "/d",
+        "pretrained_from", "librispeech_gender_pretrain/good"), RECOLA, lookup).ok());
+    var missing = ConfValidator.validate(conf("dataset_uri", "/d", "pretrained_from", "bad"), RECOLA, lookup);
+    assertEquals(List.of("pretrained_from"), fields(missing));
+    assertTrue(missing.errors().get(0).message().contains("no such run"));
+    var unknownDag = ConfValidator.validate(conf("dataset_uri", "/d", "pretrained_from", "nodag/x"), RECOLA, lookup);
+    assertTrue(unknownDag.errors().get(0).message().contains("nodag"));
+  }
+
+  @Test
+  void checksumAndExtraAreChecked() {
+    var r = ConfValidator.validate(conf("dataset_uri", "/d", "checksum", "md5:xyz",
+        "extra", Map.of("k", 1)), RECOLA, null);
+    assertEquals(List.of("checksum", "extra.k"), fields(r));
+    assertTrue(ConfValidator.validate(conf("dataset_uri", "/d",
+        "checksum", "md5:0123456789abcdef0123456789ABCDEF"), RECOLA, null).ok());
+  }
+}
