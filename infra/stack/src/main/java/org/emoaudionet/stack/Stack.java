@@ -93,7 +93,7 @@ public final class Stack implements AutoCloseable {
     }
 
     out.println("starting MLflow, the API" + (config.startWorker() ? " and a worker" : ""));
-    ChildProcess mlflow = child("mlflow", mlflowCommand(), mlflowEnv());
+    ChildProcess mlflow = child("mlflow", mlflowCommand(config), mlflowEnv(config));
     ChildProcess api = child("api", apiCommand(), config.childEnv(adminPassword, jwtSecret));
     if (config.startWorker()) {
       worker = startWorker();
@@ -207,7 +207,8 @@ public final class Stack implements AutoCloseable {
     }
   }
 
-  List<String> mlflowCommand() {
+  /** {@code mlflow server} on SQLite with artifacts proxied to s3://mlflow/. */
+  static List<String> mlflowCommand(StackConfig config) {
     return List.of(config.emoHome().resolve("venv/bin/mlflow").toString(), "server",
         "--host", config.host(), "--port", Integer.toString(config.mlflowPort()),
         "--backend-store-uri",
@@ -216,7 +217,7 @@ public final class Stack implements AutoCloseable {
         "--workers", "1");
   }
 
-  Map<String, String> mlflowEnv() throws IOException {
+  static Map<String, String> mlflowEnv(StackConfig config) throws IOException {
     Files.createDirectories(config.emoHome().resolve("mlflow"));
     Map<String, String> env = new LinkedHashMap<>();
     env.put("MLFLOW_S3_ENDPOINT_URL", config.s3Endpoint());
