@@ -46,8 +46,11 @@ final class JsonHttp {
         node = JSON.getNodeFactory().textNode(r.body());
       }
       return new Reply(r.statusCode(), node, r.body());
+    } catch (java.net.ConnectException e) {
+      throw new UncheckedIOException("nothing answers at " + url + " (is the stack up? `./emo up`"
+          + ", or check EMO_API_PORT / EMO_MLFLOW_PORT)", e);
     } catch (IOException e) {
-      throw new UncheckedIOException(method + " " + url + " failed: " + e.getMessage(), e);
+      throw new UncheckedIOException(method + " " + url + " failed: " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted: " + method + " " + url, e);
