@@ -141,7 +141,7 @@ public final class ApiClient {
   }
 
   static String enc(String s) {
-    // '~' (all DAGs) must stay literal; URLEncoder leaves it alone.
-    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    // "~" (all DAGs) must stay literal: URLEncoder escapes it.
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20").replace("%7E", "~");
   }
 }

@@ -28,7 +28,7 @@ final class JsonHttp {
   static Reply send(String method, String url, Object body, String bearer) {
     try {
       HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
-          .timeout(Duration.ofSeconds(30)).header("Accept", "application/json");
+          .timeout(Duration.ofSeconds(90)).header("Accept", "application/json");
       if (bearer != null) {
         b.header("Authorization", "Bearer " + bearer);
       }

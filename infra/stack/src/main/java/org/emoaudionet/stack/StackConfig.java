@@ -60,7 +60,7 @@ public record StackConfig(
         env.getOrDefault("EMO_S3_BUCKET", "emo"),
         env.getOrDefault("EMO_ADMIN_USER", "admin"),
         env.getOrDefault("EMO_WORKER_QUEUES", "emo-cpu,emo-gpu"),
-        true);
+        !"false".equalsIgnoreCase(env.getOrDefault("EMO_STACK_WORKER", "true").trim()));
   }
 
   private static int port(Map<String, String> env, String name, int dflt) {
