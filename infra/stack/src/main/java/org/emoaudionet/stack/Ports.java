@@ -14,7 +14,8 @@ public final class Ports {
   /** Throws {@link PortInUseException} when {@code host:port} cannot be bound. */
   public static void requireFree(String variable, String host, int port) {
     try (ServerSocket s = new ServerSocket()) {
-      s.setReuseAddress(false);
+      // As servers do: connections of a stopped stack in TIME_WAIT must not count as "in use".
+      s.setReuseAddress(true);
       s.bind(new InetSocketAddress(InetAddress.getByName(host), port));
     } catch (IOException e) {
       throw new PortInUseException(variable, host, port);

@@ -301,6 +301,23 @@ public final class Stack implements AutoCloseable {
     }
     closed = true;
     while (!started.isEmpty()) {
+      // Child processes started one after another stop together: each may use its grace time.
+      List<ChildProcess> children = new ArrayList<>();
+      while (!started.isEmpty() && started.peek() instanceof ChildProcess p) {
+        children.add(p);
+        started.pop();
+      }
+      if (!children.isEmpty()) {
+        children.stream().map(p -> java.util.concurrent.CompletableFuture.runAsync(p::close))
+            .toList().forEach(f -> {
+              try {
+                f.join();
+              } catch (RuntimeException e) {
+                out.println("warning: stopping a child failed: " + e);
+              }
+            });
+        continue;
+      }
       AutoCloseable c = started.pop();
       try {
         c.close();
