@@ -1,0 +1,18 @@
+# syntax=docker/dockerfile:1
+# A Temporal worker over the ML core (DJL + PyTorch CPU). Build context: the repository root.
+FROM maven:3.9.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY . .
+RUN --mount=type=cache,target=/root/.m2 mvn -B -q -DskipTests -pl workers/worker -am package
+
+FROM eclipse-temurin:17-jre
+RUN useradd --system --uid 10001 --create-home emo \
+ && mkdir -p /var/lib/emo/work /var/cache/djl && chown -R emo /var/lib/emo /var/cache/djl
+WORKDIR /opt/emo/worker
+COPY --from=build /src/workers/worker/target/emo-worker-0.1.0-SNAPSHOT.jar ./
+COPY --from=build /src/workers/worker/target/lib/ ./lib/
+USER emo
+# PyTorch natives come from the pytorch-native-cpu jar in lib/ and unpack to ENGINE_CACHE_DIR.
+ENV ENGINE_CACHE_DIR=/var/cache/djl EMO_HOME=/var/lib/emo EMO_WORK_DIR=/var/lib/emo/work
+ENTRYPOINT ["java", "-Dai.djl.offline=true", "-cp", "emo-worker-0.1.0-SNAPSHOT.jar:lib/*", \
+  "org.emoaudionet.worker.WorkerMain"]

@@ -1,0 +1,147 @@
+package org.emoaudionet.stack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/** The platform's Airflow-3-style REST API, as a user drives it: token, trigger, poll. */
+public final class ApiClient {
+  /** DAG run states after which nothing changes. */
+  public static final Set<String> FINAL_STATES = Set.of("success", "failed");
+
+  private final String baseUrl;
+  private final String user;
+  private final String password;
+  private String token;
+
+  public ApiClient(String baseUrl, String user, String password) {
+    this.baseUrl = baseUrl.replaceAll("/+$", "");
+    this.user = user;
+    this.password = password;
+  }
+
+  public String baseUrl() {
+    return baseUrl;
+  }
+
+  public boolean healthy() {
+    return JsonHttp.healthy(baseUrl + "/api/v2/monitor/health");
+  }
+
+  private synchronized String token() {
+    if (token == null) {
+      JsonNode r = JsonHttp.call("POST", baseUrl + "/auth/token",
+          Map.of("username", user, "password", password), null);
+      if (!r.hasNonNull("access_token")) {
+        throw new IllegalStateException("POST /auth/token returned no access_token: " + r);
+      }
+      token = r.get("access_token").asText();
+    }
+    return token;
+  }
+
+  /** Calls the API, fetching a new token once when the old one is refused. */
+  JsonNode call(String method, String path, Object body) {
+    JsonHttp.Reply r = JsonHttp.send(method, baseUrl + path, body, token());
+    if (r.status() == 401) {
+      synchronized (this) {
+        token = null;
+      }
+      r = JsonHttp.send(method, baseUrl + path, body, token());
+    }
+    if (!r.ok()) {
+      throw new IllegalStateException(method + " " + path + " -> HTTP " + r.status() + ": "
+          + JsonHttp.abbreviate(r.raw()));
+    }
+    return r.body();
+  }
+
+  /** POST /api/v2/dags/{dag}/dagRuns; {@code dagRunId} null lets the API choose. */
+  public JsonNode trigger(String dagId, Map<String, Object> conf, String dagRunId) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("logical_date", null);
+    body.put("conf", conf);
+    if (dagRunId != null) {
+      body.put("dag_run_id", dagRunId);
+    }
+    return call("POST", "/api/v2/dags/" + enc(dagId) + "/dagRuns", body);
+  }
+
+  public JsonNode dagRun(String dagId, String dagRunId) {
+    return call("GET", "/api/v2/dags/" + enc(dagId) + "/dagRuns/" + enc(dagRunId), null);
+  }
+
+  /** Runs of one DAG, or of every DAG when {@code dagId} is {@code ~}, newest first. */
+  public List<JsonNode> dagRuns(String dagId, int limit) {
+    JsonNode r = call("GET", "/api/v2/dags/" + enc(dagId) + "/dagRuns?limit=" + limit
+        + "&order_by=-start_date", null);
+    List<JsonNode> runs = new ArrayList<>();
+    r.path("dag_runs").forEach(runs::add);
+    return runs;
+  }
+
+  public List<JsonNode> taskInstances(String dagId, String dagRunId) {
+    JsonNode r = call("GET", "/api/v2/dags/" + enc(dagId) + "/dagRuns/" + enc(dagRunId)
+        + "/taskInstances", null);
+    List<JsonNode> tis = new ArrayList<>();
+    r.path("task_instances").forEach(tis::add);
+    return tis;
+  }
+
+  /** The log of one try of a task, as the API returns it (text or structured content). */
+  public String taskLog(String dagId, String dagRunId, String taskId, int tryNumber) {
+    JsonNode r = call("GET", "/api/v2/dags/" + enc(dagId) + "/dagRuns/" + enc(dagRunId)
+        + "/taskInstances/" + enc(taskId) + "/logs/" + tryNumber, null);
+    return r.isTextual() ? r.asText() : r.toString();
+  }
+
+  /**
+   * Polls a run until it is final, calling {@code progress} with each poll's run and task
+   * instances; fails when {@code timeout} passes.
+   */
+  public JsonNode await(String dagId, String dagRunId, Duration timeout,
+      Consumer<Progress> progress) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      JsonNode run = dagRun(dagId, dagRunId);
+      String state = run.path("state").asText();
+      if (progress != null) {
+        progress.accept(new Progress(run, taskInstances(dagId, dagRunId)));
+      }
+      if (FINAL_STATES.contains(state)) {
+        return run;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(dagId + "/" + dagRunId + " still " + state + " after "
+            + timeout.toMinutes() + " min");
+      }
+      Thread.sleep(1000);
+    }
+  }
+
+  /** One poll's view of a run. */
+  public record Progress(JsonNode run, List<JsonNode> taskInstances) {
+    /** e.g. {@code download:success preprocess:success augment:running ...}. */
+    public String line() {
+      StringBuilder sb = new StringBuilder();
+      for (JsonNode ti : taskInstances) {
+        String s = ti.path("state").isNull() ? "none" : ti.path("state").asText("none");
+        sb.append(ti.path("task_id").asText()).append(':').append(s).append(' ');
+      }
+      return run.path("dag_id").asText() + "/" + run.path("dag_run_id").asText() + " "
+          + run.path("state").asText() + "  " + sb.toString().strip();
+    }
+  }
+
+  static String enc(String s) {
+    // "~" (all DAGs) must stay literal: URLEncoder escapes it.
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20").replace("%7E", "~");
+  }
+}

@@ -1,0 +1,162 @@
+package org.emoaudionet.stack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Everything the embedded stack needs to know, read from the PLATFORM.md environment variables
+ * (the same ones every child process gets) with the embedded defaults.
+ *
+ * @param startWorker false when a test drives its own worker process
+ */
+public record StackConfig(
+    Path repoRoot,
+    Path emoHome,
+    String host,
+    String apiHost,
+    int apiPort,
+    int s3Port,
+    int mlflowPort,
+    int temporalPort,
+    int temporalUiPort,
+    TemporalMode temporalMode,
+    String externalTemporalAddress,
+    String namespace,
+    String s3AccessKey,
+    String s3SecretKey,
+    String bucket,
+    String adminUser,
+    String workerQueues,
+    boolean startWorker) {
+
+  public static final String MLFLOW_BUCKET = "mlflow";
+
+  /** The environment of this process, with the repository found from the working directory. */
+  public static StackConfig fromEnv() {
+    return fromEnv(System.getenv(), RepoRoot.find());
+  }
+
+  public static StackConfig fromEnv(Map<String, String> env, Path repoRoot) {
+    Path home = Path.of(env.getOrDefault("EMO_HOME", repoRoot.resolve(".emo").toString()))
+        .toAbsolutePath().normalize();
+    String host = env.getOrDefault("EMO_BIND_HOST", "127.0.0.1");
+    return new StackConfig(
+        repoRoot,
+        home,
+        host,
+        env.getOrDefault("EMO_API_HOST", host),
+        port(env, "EMO_API_PORT", 8080),
+        port(env, "EMO_S3_PORT", 9000),
+        port(env, "EMO_MLFLOW_PORT", 5000),
+        port(env, "EMO_TEMPORAL_PORT", 7233),
+        port(env, "EMO_TEMPORAL_UI_PORT", 8233),
+        TemporalMode.parse(env.get("EMO_TEMPORAL"), home),
+        env.get("EMO_TEMPORAL_ADDRESS"),
+        env.getOrDefault("EMO_TEMPORAL_NAMESPACE", "default"),
+        env.getOrDefault("EMO_S3_ACCESS_KEY", "emo"),
+        env.getOrDefault("EMO_S3_SECRET_KEY", "emo-secret-key"),
+        env.getOrDefault("EMO_S3_BUCKET", "emo"),
+        env.getOrDefault("EMO_ADMIN_USER", "admin"),
+        env.getOrDefault("EMO_WORKER_QUEUES", "emo-cpu,emo-gpu"),
+        !"false".equalsIgnoreCase(env.getOrDefault("EMO_STACK_WORKER", "true").trim()));
+  }
+
+  private static int port(Map<String, String> env, String name, int dflt) {
+    String value = env.get(name);
+    if (value == null || value.isBlank()) {
+      return dflt;
+    }
+    try {
+      int port = Integer.parseInt(value.trim());
+      if (port < 1 || port > 65535) {
+        throw new NumberFormatException();
+      }
+      return port;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + "='" + value + "' is not a TCP port (1..65535)");
+    }
+  }
+
+  /** A copy on other ports (tests run next to a developer's stack). */
+  public StackConfig withPorts(int api, int s3, int mlflow, int temporal, int temporalUi) {
+    return new StackConfig(repoRoot, emoHome, host, apiHost, api, s3, mlflow, temporal, temporalUi,
+        temporalMode, externalTemporalAddress, namespace, s3AccessKey, s3SecretKey, bucket,
+        adminUser, workerQueues, startWorker);
+  }
+
+  public StackConfig withEmoHome(Path home) {
+    return new StackConfig(repoRoot, home, host, apiHost, apiPort, s3Port, mlflowPort, temporalPort,
+        temporalUiPort, temporalMode, externalTemporalAddress, namespace, s3AccessKey, s3SecretKey,
+        bucket, adminUser, workerQueues, startWorker);
+  }
+
+  public StackConfig withTemporalMode(TemporalMode mode) {
+    return new StackConfig(repoRoot, emoHome, host, apiHost, apiPort, s3Port, mlflowPort,
+        temporalPort, temporalUiPort, mode, externalTemporalAddress, namespace, s3AccessKey,
+        s3SecretKey, bucket, adminUser, workerQueues, startWorker);
+  }
+
+  public StackConfig withoutWorker() {
+    return new StackConfig(repoRoot, emoHome, host, apiHost, apiPort, s3Port, mlflowPort,
+        temporalPort, temporalUiPort, temporalMode, externalTemporalAddress, namespace, s3AccessKey,
+        s3SecretKey, bucket, adminUser, workerQueues, false);
+  }
+
+  public String temporalAddress() {
+    return temporalMode == TemporalMode.EXTERNAL && externalTemporalAddress != null
+        ? externalTemporalAddress
+        : host + ":" + temporalPort;
+  }
+
+  public String s3Endpoint() {
+    return "http://" + host + ":" + s3Port;
+  }
+
+  public String mlflowUrl() {
+    return "http://" + host + ":" + mlflowPort;
+  }
+
+  /** Where clients reach the API (0.0.0.0 binds are reached through loopback). */
+  public String apiUrl() {
+    String h = apiHost.equals("0.0.0.0") ? "127.0.0.1" : apiHost;
+    return "http://" + h + ":" + apiPort;
+  }
+
+  public Path logs() {
+    return emoHome.resolve("logs");
+  }
+
+  public Path python() {
+    return emoHome.resolve("venv/bin/python");
+  }
+
+  public Path adminPasswordFile() {
+    return emoHome.resolve("admin-password");
+  }
+
+  /** The PLATFORM.md variables every child process (API, worker) gets. */
+  public Map<String, String> childEnv(String adminPassword, String jwtSecret) {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("EMO_HOME", emoHome.toString());
+    env.put("EMO_TEMPORAL_ADDRESS", temporalAddress());
+    env.put("EMO_TEMPORAL_NAMESPACE", namespace);
+    env.put("EMO_S3_ENDPOINT", s3Endpoint());
+    env.put("EMO_S3_ACCESS_KEY", s3AccessKey);
+    env.put("EMO_S3_SECRET_KEY", s3SecretKey);
+    env.put("EMO_S3_BUCKET", bucket);
+    env.put("EMO_MLFLOW_URI", mlflowUrl());
+    env.put("EMO_WORK_DIR", emoHome.resolve("work").toString());
+    env.put("EMO_WORKER_QUEUES", workerQueues);
+    env.put("EMO_API_PORT", Integer.toString(apiPort));
+    env.put("EMO_API_HOST", apiHost);
+    env.put("EMO_ADMIN_USER", adminUser);
+    env.put("EMO_ADMIN_PASSWORD", adminPassword);
+    env.put("EMO_JWT_SECRET", jwtSecret);
+    if (Files.isExecutable(python())) {
+      env.put("EMO_PYTHON", python().toString());
+    }
+    return env;
+  }
+}

@@ -1,0 +1,80 @@
+package org.emoaudionet.stack.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.minio.StatObjectArgs;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.emoaudionet.stack.ApiClient;
+import org.emoaudionet.stack.MlflowRest;
+import org.emoaudionet.stack.Stack;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The platform end to end, as a user drives it: the API triggers audio_manifest_classification on
+ * a tiny manifest, a worker runs it, MLflow and S3 hold the results.
+ */
+class PlatformEndToEndIT {
+  static final String DAG = "audio_manifest_classification";
+
+  @TempDir Path tmp;
+
+  @Test
+  void aManifestRunSucceedsAndLandsInMlflowAndS3() throws Exception {
+    Path root = PlatformFixture.repoRoot();
+    PlatformFixture.requireBuilt(root);
+    Path data = PlatformFixture.tinyManifest(root, tmp.resolve("data"), 6);
+    try (Stack stack = PlatformFixture.start(
+        PlatformFixture.config(root, tmp.resolve("home"), true))) {
+      ApiClient api = stack.apiClient();
+      Map<String, Object> conf = new LinkedHashMap<>();
+      conf.put("dataset_uri", data.toString());
+      conf.put("preset", "small");
+      conf.put("epochs", 2);
+      JsonNode run = api.trigger(DAG, conf, "it__e2e");
+      String runId = run.path("dag_run_id").asText();
+      assertEquals("it__e2e", runId);
+
+      JsonNode fin = api.await(DAG, runId, Duration.ofMinutes(20),
+          p -> System.out.println("e2e: " + p.line()));
+      List<JsonNode> tasks = api.taskInstances(DAG, runId);
+      assertEquals("success", fin.path("state").asText(), "run " + fin + "\ntasks " + tasks);
+      assertEquals(List.of("download", "preprocess", "augment", "train", "evaluate", "register"),
+          tasks.stream().map(t -> t.path("task_id").asText()).toList());
+      tasks.forEach(t -> assertTrue(List.of("success", "skipped")
+          .contains(t.path("state").asText()), t.toString()));
+
+      MlflowRest mlflow = stack.mlflow();
+      String exp = mlflow.experimentId(DAG).orElseThrow(() ->
+          new AssertionError("no MLflow experiment " + DAG));
+      JsonNode mrun = mlflow.runByName(exp, runId).orElseThrow(() ->
+          new AssertionError("no MLflow run named " + runId));
+      Map<String, Double> metrics = MlflowRest.metrics(mrun);
+      assertTrue(metrics.containsKey("train_loss") && metrics.containsKey("val_accuracy"),
+          "per-epoch metrics missing: " + metrics);
+      double acc = metrics.getOrDefault("test_accuracy", Double.NaN);
+      assertTrue(acc >= 0 && acc <= 1, "test_accuracy " + acc + " in " + metrics);
+      Map<String, String> tags = MlflowRest.tags(mrun);
+      String prefix = "runs/" + DAG + "/" + runId + "/";
+      assertEquals("s3://" + stack.config().bucket() + "/" + prefix + "model.tar.gz",
+          tags.get("emo.model_uri"), "tags " + tags);
+      List<String> artifacts = mlflow.artifacts(mrun.path("info").path("run_id").asText());
+      assertFalse(artifacts.isEmpty(), "no artifacts in MLflow");
+      assertTrue(artifacts.stream().anyMatch(a -> a.endsWith("metrics.json")),
+          "artifacts " + artifacts);
+
+      for (String key : List.of("model.tar.gz", "metrics.json")) {
+        long size = stack.s3().client().statObject(StatObjectArgs.builder()
+            .bucket(stack.config().bucket()).object(prefix + key).build()).size();
+        assertTrue(size > 0, prefix + key + " is empty");
+      }
+    }
+  }
+}
