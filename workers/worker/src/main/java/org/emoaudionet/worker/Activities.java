@@ -2,6 +2,7 @@ package org.emoaudionet.worker;
 
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
 import java.util.List;
 import org.emoaudionet.workflows.EmoPipelineWorkflowImpl;
 import org.emoaudionet.workflows.TaskQueues;
@@ -22,7 +23,12 @@ public final class Activities {
 
   /** Training and evaluation, where DJL finds a GPU if the machine has one. */
   public static Worker registerGpu(WorkerFactory factory, WorkerContext ctx) {
-    Worker w = factory.newWorker(TaskQueues.GPU);
+    // One training per worker process: DJL's PyTorch engine keeps autograd state per process, and
+    // two concurrent trainings in one JVM corrupt each other ("a leaf Variable that requires grad
+    // is being used in an in-place operation", seen with two DAG runs at once). Scale out with
+    // more worker processes instead.
+    Worker w = factory.newWorker(TaskQueues.GPU,
+        WorkerOptions.newBuilder().setMaxConcurrentActivityExecutionSize(1).build());
     w.registerActivitiesImplementations(new TrainActivityImpl(ctx), new EvaluateActivityImpl(ctx));
     return w;
   }
