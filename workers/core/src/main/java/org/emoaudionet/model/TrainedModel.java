@@ -83,6 +83,7 @@ public final class TrainedModel implements AutoCloseable {
 
   /** Softmax probabilities, one row per segment, in the task's class order. */
   public float[][] predict(List<SegmentFeatures> segments) {
+    GradMode.off();
     List<float[]> rows = new ArrayList<>(segments.size());
     ParameterStore ps = new ParameterStore(manager, false);
     for (int from = 0; from < segments.size(); from += PREDICT_BATCH) {

@@ -12,6 +12,7 @@ import ai.djl.util.Pair;
 import java.util.List;
 import org.emoaudionet.features.SegmentFeatures;
 import org.emoaudionet.model.EmoAudioNetBlock;
+import org.emoaudionet.model.GradMode;
 import org.emoaudionet.model.InputBatch;
 import org.emoaudionet.model.MfccScaling;
 
@@ -60,6 +61,7 @@ final class Network {
         gc.backward(l);
         stats = stats(logits, l, batch);
       }
+      GradMode.off();
       for (Pair<String, Parameter> p : block.getParameters()) {
         NDArray w = p.getValue().getArray();
         if (!w.hasGradient()) continue;
@@ -73,6 +75,7 @@ final class Network {
   }
 
   BatchStats evaluate(List<SegmentFeatures> batch) {
+    GradMode.off();
     try (NDManager sub = manager.newSubManager()) {
       NDList in = InputBatch.of(batch, mfccLength, imageSize, scaling, sub);
       NDArray logits = block.forward(store, in, false).singletonOrThrow();
