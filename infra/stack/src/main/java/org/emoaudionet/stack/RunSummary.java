@@ -16,7 +16,7 @@ public record RunSummary(String dagId, String dagRunId, String state, Map<String
     String mlflowLink, String modelUri) {
 
   static final List<String> METRIC_COLUMNS =
-      List.of("test_accuracy", "test_f1_macro", "test_ccc", "test_pearson", "test_rmse");
+      List.of("test_accuracy", "test_f1_macro", "test_ccc", "test_pearson_cc", "test_rmse");
 
   public boolean succeeded() {
     return "success".equals(state);
