@@ -53,6 +53,12 @@ public class RunRepository {
 
   /** Task states of closed executions never change: ask the worker once. */
   private final Map<String, List<TaskState>> closedTasks = new ConcurrentHashMap<>();
+  private static final java.util.concurrent.ExecutorService QUERIES =
+      java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "emo-api-query");
+        t.setDaemon(true);
+        return t;
+      });
 
   /** The latest visible execution of every DAG run, any DAG. */
   public List<RunRecord> list() {
@@ -163,12 +169,25 @@ public class RunRepository {
   public Optional<List<TaskState>> tasks(RunRecord run) {
     List<TaskState> cached = closedTasks.get(run.runId());
     if (cached != null) return Optional.of(cached);
+    // The SDK retries a query that no worker answers (a crashed worker's sticky queue, no worker
+    // at all) well past its RPC timeout; an HTTP caller must not wait for that, so the answer is
+    // bounded here and the task states are reported unknown instead.
+    java.util.concurrent.Future<TaskState[]> answer =
+        QUERIES.submit(() -> stub(run).query("tasks", TaskState[].class));
     try {
-      TaskState[] states = stub(run).query("tasks", TaskState[].class);
+      TaskState[] states = answer.get(temporal.queryTimeoutSeconds(), java.util.concurrent.TimeUnit.SECONDS);
       List<TaskState> list = states == null ? List.of() : Arrays.asList(states);
       if (!run.open()) closedTasks.put(run.runId(), list);
       return Optional.of(list);
-    } catch (RuntimeException e) {
+    } catch (java.util.concurrent.TimeoutException e) {
+      answer.cancel(true);
+      LOG.debugf("tasks() query of %s: no worker answered in %d s", run.workflowId(),
+          temporal.queryTimeoutSeconds());
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    } catch (java.util.concurrent.ExecutionException | RuntimeException e) {
       LOG.debugf("tasks() query of %s failed: %s", run.workflowId(), e.toString());
       return Optional.empty();
     }

@@ -42,7 +42,11 @@ public class TemporalGateway {
     return client;
   }
 
-  public String namespace() {
+  public int queryTimeoutSeconds() {
+    return settings.queryTimeoutSeconds();
+  }
+
+    public String namespace() {
     return settings.temporalNamespace();
   }
 

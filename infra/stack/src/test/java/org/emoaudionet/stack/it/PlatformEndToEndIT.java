@@ -75,6 +75,20 @@ class PlatformEndToEndIT {
             .bucket(stack.config().bucket()).object(prefix + key).build()).size();
         assertTrue(size > 0, prefix + key + " is empty");
       }
+
+      // The same DAG driven only by the official Airflow client (apache-airflow-client), on the
+      // real worker; the second run hits the preprocess/augment cache of the first.
+      Path script = root.resolve("infra/stack/src/test/python/airflow_client_real_run.py");
+      Process py = new ProcessBuilder(stack.config().python().toString(), script.toString(),
+          stack.config().apiUrl(), "admin", stack.adminPassword(), DAG, "it__airflow_client",
+          new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(conf))
+          .redirectErrorStream(true).start();
+      String out = new String(py.getInputStream().readAllBytes());
+      System.out.println(out);
+      assertEquals(0, py.waitFor(), out);
+      assertTrue(out.contains("AIRFLOW_REAL_RUN") && out.contains("state=success"), out);
+      assertTrue(api.taskLog(DAG, "it__airflow_client", "preprocess", 1).contains("cache hit"),
+          "second run reuses the cached preprocess output");
     }
   }
 }
