@@ -121,6 +121,13 @@ public final class Stack implements AutoCloseable {
     return child("worker", workerCommand(), config.childEnv(adminPassword, jwtSecret));
   }
 
+  /** A worker polling only {@code queues} (e.g. a GPU machine's {@code emo-gpu}), logging to {@code name}.log. */
+  public ChildProcess startWorker(String name, List<String> queues) {
+    Map<String, String> env = new java.util.HashMap<>(config.childEnv(adminPassword, jwtSecret));
+    env.put("EMO_WORKER_QUEUES", String.join(",", queues));
+    return child(name, workerCommand(), env);
+  }
+
   /** Waits until a worker polls the workflow task queue (or, failing that check, stays up). */
   public void awaitWorker(ChildProcess w) {
     long since = System.nanoTime();

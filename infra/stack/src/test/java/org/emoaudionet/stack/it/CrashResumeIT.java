@@ -38,7 +38,12 @@ class CrashResumeIT {
     Path data = PlatformFixture.tinyManifest(root, tmp.resolve("data"), 6);
     try (Stack stack = PlatformFixture.start(
         PlatformFixture.config(root, tmp.resolve("home"), false))) {
-      ChildProcess first = stack.startWorker();
+      // The production shape: data/workflow workers and training workers apart. The training
+      // worker is the one killed. (Temporal's Java test server, the embedded default, never
+      // hands a run whose *workflow* worker died to another worker; the real server does.)
+      ChildProcess cpu = stack.startWorker("worker-cpu", List.of("emo-cpu"));
+      stack.awaitWorker(cpu);
+      ChildProcess first = stack.startWorker("worker-gpu", List.of("emo-gpu"));
       stack.awaitWorker(first);
       ApiClient api = stack.apiClient();
       Map<String, Object> conf = new LinkedHashMap<>();
@@ -63,7 +68,7 @@ class CrashResumeIT {
       first.killHard();
       System.out.println("crash: killed worker pid " + first.pid() + " with train " + trainState);
 
-      ChildProcess second = stack.startWorker();
+      ChildProcess second = stack.startWorker("worker-gpu-2", List.of("emo-gpu"));
       stack.awaitWorker(second);
       JsonNode fin = api.await(DAG, runId, Duration.ofMinutes(20),
           p -> System.out.println("crash: " + p.line()));
