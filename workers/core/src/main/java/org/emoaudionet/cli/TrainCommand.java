@@ -69,6 +69,9 @@ final class TrainCommand implements Callable<Integer> {
     if (pretrained != null && !Files.isDirectory(pretrained)) {
       throw new IllegalArgumentException("--pretrained " + pretrained + " is not a model folder");
     }
+    if (pretrained != null && Files.isDirectory(pretrained.resolve("model"))) {
+      pretrained = pretrained.resolve("model"); // a train output folder, as evaluate and predict take
+    }
     ConsoleProgress progress = new ConsoleProgress();
     Corpus corpus = CorpusLoader.load(DatasetUri.parse(dataset), task);
     System.err.printf("%s: %d recordings, task %s, classes %s%n", dataset,
