@@ -19,6 +19,11 @@ import picocli.CommandLine.Command;
     })
 public final class EmoCli {
   public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs one command and returns its exit code (0 ok, 1 failed, 2 bad usage). */
+  public static int run(String... args) {
     System.setProperty("java.awt.headless", "true");
     CommandLine cli = new CommandLine(new EmoCli());
     // Bad input is reported as one clear line, not a stack trace.
@@ -27,7 +32,7 @@ public final class EmoCli {
       if (System.getenv("EMO_DEBUG") != null) e.printStackTrace(cmd.getErr());
       return 1;
     });
-    System.exit(cli.execute(args));
+    return cli.execute(args);
   }
 
   static String describe(Throwable e) {
