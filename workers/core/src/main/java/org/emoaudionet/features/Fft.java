@@ -24,6 +24,9 @@ public final class Fft {
   private final double[] splitIm;
   private final double[] re;
   private final double[] im;
+  /** The split spectrum, for {@link #powerSpectrum}. */
+  private final double[] binRe;
+  private final double[] binIm;
 
   public Fft(int n) {
     if (n < 4 || Integer.bitCount(n) != 1) {
@@ -52,6 +55,8 @@ public final class Fft {
     }
     re = new double[half];
     im = new double[half];
+    binRe = new double[half + 1];
+    binIm = new double[half + 1];
   }
 
   public int size() {
@@ -86,18 +91,8 @@ public final class Fft {
 
   /** {@code |X[k]|^2} for {@code k = 0..n/2} into {@code out}. */
   public void powerSpectrum(double[] x, double[] out) {
-    transformPacked(x);
-    for (int k = 0; k <= half; k++) {
-      int a = k == half ? 0 : k;
-      int b = k == 0 ? 0 : half - k;
-      double zr = re[a], zi = im[a], cr = re[b], ci = im[b];
-      double er = 0.5 * (zr + cr), ei = 0.5 * (zi - ci);
-      double or = 0.5 * (zi + ci), oi = -0.5 * (zr - cr);
-      double wr = splitRe[k], wi = splitIm[k];
-      double xr = er + wr * or - wi * oi;
-      double xi = ei + wr * oi + wi * or;
-      out[k] = xr * xr + xi * xi;
-    }
+    forward(x, binRe, binIm);
+    for (int k = 0; k <= half; k++) out[k] = binRe[k] * binRe[k] + binIm[k] * binIm[k];
   }
 
   /** Packs x into re/im in bit-reversed order and runs the half-size complex FFT in place. */
