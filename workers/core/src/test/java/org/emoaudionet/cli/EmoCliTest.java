@@ -10,19 +10,13 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.emoaudionet.features.Npy;
+import org.emoaudionet.pipeline.SampleCorpora;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The `./emo` core commands, run in-process on the synthetic sample corpora. */
 class EmoCliTest {
   @TempDir Path tmp;
-
-  private static Path samples() {
-    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      if (Files.isDirectory(p.resolve("workers/samples"))) return p.resolve("workers/samples");
-    }
-    throw new IllegalStateException("workers/samples not found");
-  }
 
   private record Result(int code, String out, String err) {}
 
@@ -48,7 +42,7 @@ class EmoCliTest {
 
   @Test
   void featuresWritesBothNetworkInputsAndAPicture() throws Exception {
-    Path wav = samples().resolve("recola/recordings_audio/dev_1.wav");
+    Path wav = SampleCorpora.root().resolve("recola/recordings_audio/dev_1.wav");
     Result r = run("features", wav.toString(), "--out", tmp.toString(), "--preset", "small");
     assertEquals(0, r.code(), r.err());
     assertEquals(177, Npy.read(tmp.resolve("mfcc.npy")).size());
@@ -72,7 +66,7 @@ class EmoCliTest {
 
   @Test
   void trainThenPredictGivesJsonLinesAndReportsBadFilesOnTheirOwnLine() throws Exception {
-    Path csv = samples().resolve("manifest/manifest.csv");
+    Path csv = SampleCorpora.root().resolve("manifest/manifest.csv");
     Path out = tmp.resolve("run");
     Result t = run("train", "--dataset", "manifest:" + csv, "--task", "label", "--out", out.toString(),
         "--epochs", "1", "--no-augment");
@@ -82,7 +76,7 @@ class EmoCliTest {
     assertTrue(metrics.get("n_test").asInt() > 0);
     Path bad = tmp.resolve("empty.wav");
     Files.write(bad, new byte[0]);
-    Path good = samples().resolve("recola/recordings_audio/dev_2.wav");
+    Path good = SampleCorpora.root().resolve("recola/recordings_audio/dev_2.wav");
     Result p = run("predict", "--model", out.toString(), good.toString(), bad.toString());
     assertEquals(1, p.code(), "a failed file makes the exit code 1");
     String[] lines = p.out().strip().split("\n");

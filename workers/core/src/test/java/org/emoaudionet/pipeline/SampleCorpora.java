@@ -4,10 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The committed synthetic sample corpora (workers/samples, espeak-ng speech). */
-final class SampleCorpora {
+public final class SampleCorpora {
   private SampleCorpora() {}
 
-  static Path root() {
+  public static Path root() {
     for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
       Path s = p.resolve("workers/samples");
       if (Files.isDirectory(s)) return s;
