@@ -11,11 +11,6 @@ public final class InputBatch {
   private InputBatch() {}
 
   public static NDList of(List<SegmentFeatures> segments, int mfccLength, int imageSize,
-      NDManager manager) {
-    return of(segments, mfccLength, imageSize, MfccScaling.IDENTITY, manager);
-  }
-
-  public static NDList of(List<SegmentFeatures> segments, int mfccLength, int imageSize,
       MfccScaling scaling, NDManager manager) {
     int b = segments.size();
     int pixels = 3 * imageSize * imageSize;
