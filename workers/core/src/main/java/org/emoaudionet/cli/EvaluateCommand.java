@@ -11,7 +11,8 @@ import org.emoaudionet.features.FeatureSet;
 import org.emoaudionet.features.SegmentFeatures;
 import org.emoaudionet.metrics.EvaluationReport;
 import org.emoaudionet.metrics.Evaluator;
-import org.emoaudionet.model.TrainedModel;
+import org.emoaudionet.model.ScoringModel;
+import org.emoaudionet.model.ScoringModels;
 import org.emoaudionet.pipeline.CorpusLoader;
 import org.emoaudionet.pipeline.DatasetUri;
 import org.emoaudionet.pipeline.Preprocessor;
@@ -37,7 +38,7 @@ final class EvaluateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path dir = Files.isDirectory(modelDir.resolve("model")) ? modelDir.resolve("model") : modelDir;
-    try (TrainedModel model = TrainedModel.load(dir)) {
+    try (ScoringModel model = ScoringModels.load(dir)) {
       PipelineConfig config = model.config();
       Corpus corpus = CorpusLoader.load(DatasetUri.parse(dataset), model.task().name());
       if (!corpus.task().classes().equals(model.task().classes())) {

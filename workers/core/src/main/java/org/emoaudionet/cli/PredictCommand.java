@@ -6,7 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.emoaudionet.model.TrainedModel;
+import org.emoaudionet.model.ScoringModel;
+import org.emoaudionet.model.ScoringModels;
 import org.emoaudionet.pipeline.Predictor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,7 +27,7 @@ final class PredictCommand implements Callable<Integer> {
     Path dir = Files.isDirectory(modelDir.resolve("model")) ? modelDir.resolve("model") : modelDir;
     ObjectMapper json = new ObjectMapper();
     int failures = 0;
-    try (TrainedModel model = TrainedModel.load(dir)) {
+    try (ScoringModel model = ScoringModels.load(dir)) {
       Predictor predictor = new Predictor(model);
       for (Path f : files) {
         ObjectNode line = json.createObjectNode();

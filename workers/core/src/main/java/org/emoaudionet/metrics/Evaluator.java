@@ -14,12 +14,12 @@ import org.emoaudionet.data.Split;
 import org.emoaudionet.data.TaskSpec;
 import org.emoaudionet.features.FeatureSet;
 import org.emoaudionet.features.SegmentFeatures;
-import org.emoaudionet.model.TrainedModel;
+import org.emoaudionet.model.ScoringModel;
 import org.emoaudionet.train.EpochMetrics;
 
 /** Scores a model on the TEST split and writes the report and its pictures. */
 public final class Evaluator {
-  /** Segments per {@link TrainedModel#predict} call, to bound memory on large test sets. */
+  /** Segments per {@link ScoringModel#predict} call, to bound memory on large test sets. */
   static final int PREDICT_CHUNK = 512;
 
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -33,7 +33,7 @@ public final class Evaluator {
    * @param participantLevel also aggregate per recording (mean of segment probabilities), as
    *     DAIC-WOZ is reported
    */
-  public static EvaluationReport evaluate(TrainedModel model, FeatureSet data, String protocol,
+  public static EvaluationReport evaluate(ScoringModel model, FeatureSet data, String protocol,
       List<EpochMetrics> history, boolean participantLevel, Path outDir) throws IOException {
     List<SegmentFeatures> test = data.split(Split.TEST);
     if (test.isEmpty()) throw new IllegalArgumentException("the feature set has no TEST segments to evaluate");

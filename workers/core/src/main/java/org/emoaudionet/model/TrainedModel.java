@@ -15,7 +15,7 @@ import org.emoaudionet.data.TaskSpec;
 import org.emoaudionet.features.SegmentFeatures;
 
 /** A trained network read back from its directory, for evaluation and prediction. */
-public final class TrainedModel implements AutoCloseable {
+public final class TrainedModel implements ScoringModel {
   private static final int PREDICT_BATCH = 64;
 
   private final ModelManifest manifest;
@@ -61,10 +61,12 @@ public final class TrainedModel implements AutoCloseable {
     });
   }
 
+  @Override
   public TaskSpec task() {
     return manifest.task();
   }
 
+  @Override
   public PipelineConfig config() {
     return manifest.config();
   }
@@ -81,7 +83,7 @@ public final class TrainedModel implements AutoCloseable {
     return block;
   }
 
-  /** Softmax probabilities, one row per segment, in the task's class order. */
+  @Override
   public float[][] predict(List<SegmentFeatures> segments) {
     GradMode.off();
     List<float[]> rows = new ArrayList<>(segments.size());

@@ -10,18 +10,18 @@ import org.emoaudionet.config.PipelineConfig;
 import org.emoaudionet.data.TaskSpec;
 import org.emoaudionet.features.FeatureExtractor;
 import org.emoaudionet.features.SegmentFeatures;
-import org.emoaudionet.model.TrainedModel;
+import org.emoaudionet.model.ScoringModel;
 
 /**
  * Scores whole recordings: every 2.5 s segment of the speech is scored and the file's
  * probabilities are the mean over its segments (as DAIC-WOZ participants are scored).
  */
 public final class Predictor {
-  private final TrainedModel model;
+  private final ScoringModel model;
   private final PipelineConfig config;
   private final FeatureExtractor extractor;
 
-  public Predictor(TrainedModel model) {
+  public Predictor(ScoringModel model) {
     this.model = model;
     this.config = model.config();
     this.extractor = new FeatureExtractor(config);

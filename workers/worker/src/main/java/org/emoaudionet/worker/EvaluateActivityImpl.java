@@ -10,7 +10,8 @@ import java.util.TreeMap;
 import org.emoaudionet.features.FeatureSet;
 import org.emoaudionet.metrics.EvaluationReport;
 import org.emoaudionet.metrics.Evaluator;
-import org.emoaudionet.model.TrainedModel;
+import org.emoaudionet.model.ScoringModel;
+import org.emoaudionet.model.ScoringModels;
 import org.emoaudionet.train.EpochMetrics;
 import org.emoaudionet.workflows.EpochSummary;
 import org.emoaudionet.workflows.EvaluateActivity;
@@ -44,7 +45,7 @@ public final class EvaluateActivityImpl implements EvaluateActivity {
         String protocol = in.conf().split() == null ? "speaker" : in.conf().split();
         Path out = Files.createDirectories(dir.resolve("report"));
         EvaluationReport report;
-        try (TrainedModel model = TrainedModel.load(modelDir)) {
+        try (ScoringModel model = ScoringModels.load(modelDir)) {
           report = Evaluator.evaluate(model, data, protocol, history, in.participantLevel(), out);
         }
         Map<String, Double> metrics = testMetrics(report.scalars());
