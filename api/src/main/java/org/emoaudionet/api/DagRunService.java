@@ -1,7 +1,5 @@
 package org.emoaudionet.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +17,7 @@ import org.emoaudionet.api.AirflowModels.DagRun;
 import org.emoaudionet.workflows.ConfValidator;
 import org.emoaudionet.workflows.DagDefinition;
 import org.emoaudionet.workflows.PipelineRequest;
+import org.emoaudionet.workflows.RunMemo;
 
 /** Starting DAG runs: trigger (a new dag_run_id) and clear (the same one, once it closed). */
 @ApplicationScoped
@@ -28,7 +27,6 @@ public class DagRunService {
 
   @Inject RunRepository runs;
   @Inject RunViews views;
-  @Inject ObjectMapper json;
 
   /** A parsed trigger body (Airflow's TriggerDAGRunPostBody). */
   public record Trigger(String dagRunId, Instant logicalDate, Instant runAfter,
@@ -53,21 +51,14 @@ public class DagRunService {
       }
     }
     ConfValidator.Result v = validate(dag, t.conf());
-    Map<String, String> memo = new LinkedHashMap<>();
-    memo.put("dag_id", dag.dagId());
-    memo.put("dag_run_id", runId);
-    if (t.logicalDate() != null) memo.put("logical_date", t.logicalDate().toString());
-    memo.put("run_type", "manual");
-    memo.put("conf", toJson(v.merged()));
-    memo.put("triggered_by", "rest_api");
-    memo.put("queued_at", now.toString());
-    memo.put("run_after", runAfter.toString());
+    Map<String, String> memo = new LinkedHashMap<>(RunMemo.of(dag.dagId(), runId, RunMemo.MANUAL,
+        "rest_api", v.merged(), now, runAfter, t.logicalDate()));
     if (user != null) memo.put("triggering_user_name", user);
     if (t.dataIntervalStart() != null) memo.put("data_interval_start", t.dataIntervalStart().toString());
     if (t.dataIntervalEnd() != null) memo.put("data_interval_end", t.dataIntervalEnd().toString());
     if (t.note() != null) memo.put("note", t.note());
     if (t.partitionKey() != null) memo.put("partition_key", t.partitionKey());
-    return start(new PipelineRequest(dag.dagId(), runId, v.conf()), memo);
+    return start(PipelineRequest.of(dag, runId, v.conf()), memo);
   }
 
   /** Runs a closed DAG run again under the same dag_run_id (Temporal: same workflow id). */
@@ -79,11 +70,11 @@ public class DagRunService {
     Map<String, Object> conf = views.dagRun(previous).conf();
     ConfValidator.Result v = validate(dag, conf);
     Map<String, String> memo = new LinkedHashMap<>(previous.memo());
-    memo.put("conf", toJson(v.merged()));
+    memo.put("conf", RunMemo.toJson(v.merged()));
     memo.put("queued_at", Instant.now().truncatedTo(ChronoUnit.MICROS).toString());
     memo.put("cleared_run_id", previous.runId());
     if (user != null) memo.put("triggering_user_name", user);
-    return start(new PipelineRequest(dag.dagId(), previous.dagRunId(), v.conf()), memo);
+    return start(PipelineRequest.of(dag, previous.dagRunId(), v.conf()), memo);
   }
 
   private DagRun start(PipelineRequest request, Map<String, String> memo) {
@@ -116,14 +107,6 @@ public class DagRunService {
           + views.snapshot(r.get()).state() + "), so it has no model";
     }
     return null;
-  }
-
-  private String toJson(Map<String, Object> m) {
-    try {
-      return json.writeValueAsString(m);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   static ApiException duplicate(String dagId, String runId) {

@@ -45,8 +45,7 @@ public class EmoPipelineWorkflowImpl implements EmoPipelineWorkflow {
     String dag = request.dagId();
     String run = request.dagRunId();
     RunConf conf = request.conf();
-    boolean participantLevel =
-        DagCatalog.find(dag).map(DagDefinition::participantLevel).orElse(false);
+    boolean participantLevel = request.participantLevel();
 
     TrackingRun mlflow;
     try {

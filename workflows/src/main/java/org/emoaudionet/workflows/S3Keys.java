@@ -19,6 +19,11 @@ public final class S3Keys {
     return "runs/" + dagId + "/" + dagRunId + "/" + file;
   }
 
+  /** A DAG's run-time state ({@link DagState}), e.g. whether it is paused. */
+  public static String dagState(String dagId) {
+    return "state/dags/" + dagId + ".json";
+  }
+
   public static String checkpoint(String dagId, String dagRunId) {
     return run(dagId, dagRunId, "checkpoints/latest.tar.gz");
   }

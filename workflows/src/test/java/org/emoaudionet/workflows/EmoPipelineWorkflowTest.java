@@ -53,7 +53,7 @@ class EmoPipelineWorkflowTest {
   @Test
   void runsTheSixTasksInOrderAndClosesTheMlflowRun() {
     EmoPipelineWorkflow wf = stub("recola_arousal", "r1");
-    PipelineResult r = wf.run(new PipelineRequest("recola_arousal", "r1", conf(true, "p1")));
+    PipelineResult r = wf.run(PipelineRequest.of(DagCatalog.find("recola_arousal").orElseThrow(), "r1", conf(true, "p1")));
     assertEquals(List.of("startRun", "download", "preprocess", "augment", "train", "evaluate",
         "register", "endRun:FINISHED"), acts.calls);
     assertEquals("emoaudionet-recola_arousal", r.registeredModel());
@@ -79,7 +79,7 @@ class EmoPipelineWorkflowTest {
   @Test
   void augmentIsSkippedWhenDisabled() {
     EmoPipelineWorkflow wf = stub("recola_valence", "r2");
-    wf.run(new PipelineRequest("recola_valence", "r2", conf(false, "recola_arousal/r1")));
+    wf.run(PipelineRequest.of(DagCatalog.find("recola_valence").orElseThrow(), "r2", conf(false, "recola_arousal/r1")));
     assertFalse(acts.calls.contains("augment"));
     assertEquals("cache/preprocess/p.emof", acts.lastTrain.features().key());
     assertEquals("runs/recola_arousal/r1/model.tar.gz", acts.lastTrain.pretrainedModelKey());
@@ -91,7 +91,7 @@ class EmoPipelineWorkflowTest {
     acts.failTask = "preprocess";
     EmoPipelineWorkflow wf = stub("daic_woz_phq8_binary", "r3");
     WorkflowFailedException e = assertThrows(WorkflowFailedException.class,
-        () -> wf.run(new PipelineRequest("daic_woz_phq8_binary", "r3", conf(true, null))));
+        () -> wf.run(PipelineRequest.of(DagCatalog.find("daic_woz_phq8_binary").orElseThrow(), "r3", conf(true, null))));
     assertTrue(e.getCause() instanceof ApplicationFailure af
         && af.getOriginalMessage().contains("preprocess") && af.getOriginalMessage().contains("bad input"),
         String.valueOf(e.getCause()));
@@ -112,7 +112,7 @@ class EmoPipelineWorkflowTest {
   void retriesAreCountedAndExhaustedRetriesFail() {
     acts.trainFailuresBeforeSuccess = 2;
     EmoPipelineWorkflow wf = stub("recola_arousal", "r4");
-    wf.run(new PipelineRequest("recola_arousal", "r4", conf(true, null)));
+    wf.run(PipelineRequest.of(DagCatalog.find("recola_arousal").orElseThrow(), "r4", conf(true, null)));
     assertEquals(3, task(wf.tasks(), "train").tryNumber());
 
     acts.calls.clear();
@@ -121,7 +121,7 @@ class EmoPipelineWorkflowTest {
     acts.failRetryable = true;
     EmoPipelineWorkflow wf2 = stub("recola_arousal", "r5");
     assertThrows(WorkflowFailedException.class,
-        () -> wf2.run(new PipelineRequest("recola_arousal", "r5", conf(true, null))));
+        () -> wf2.run(PipelineRequest.of(DagCatalog.find("recola_arousal").orElseThrow(), "r5", conf(true, null))));
     TaskState ev = task(wf2.tasks(), "evaluate");
     assertEquals("failed", ev.state());
     assertEquals(ActivityPlans.EVALUATE.getRetryOptions().getMaximumAttempts(), ev.tryNumber());

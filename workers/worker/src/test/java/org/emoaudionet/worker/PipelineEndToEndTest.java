@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.emoaudionet.workflows.EmoPipelineWorkflow;
+import org.emoaudionet.workflows.DagCatalog;
 import org.emoaudionet.workflows.PipelineRequest;
 import org.emoaudionet.workflows.PipelineResult;
 import org.emoaudionet.workflows.RunConf;
@@ -60,7 +61,7 @@ class PipelineEndToEndTest {
     EmoPipelineWorkflow wf = env.getWorkflowClient().newWorkflowStub(EmoPipelineWorkflow.class,
         WorkflowOptions.newBuilder().setTaskQueue(TaskQueues.CPU)
             .setWorkflowId(PipelineRequest.workflowId(dag, runId)).build());
-    PipelineResult r = wf.run(new PipelineRequest(dag, runId, conf));
+    PipelineResult r = wf.run(PipelineRequest.of(DagCatalog.find(dag).orElseThrow(), runId, conf));
     tasks[0] = wf.tasks();
     return r;
   }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.emoaudionet.workflows.EmoPipelineWorkflow;
 import org.emoaudionet.workflows.EmoPipelineWorkflowImpl;
+import org.emoaudionet.workflows.DagCatalog;
 import org.emoaudionet.workflows.PipelineRequest;
 import org.emoaudionet.workflows.RunConf;
 import org.emoaudionet.workflows.TaskQueues;
@@ -59,7 +60,7 @@ class PipelineFailureTest {
         WorkflowOptions.newBuilder().setTaskQueue(TaskQueues.CPU)
             .setWorkflowId(PipelineRequest.workflowId("audio_manifest_classification", runId)).build());
     assertThrows(WorkflowFailedException.class,
-        () -> wf.run(new PipelineRequest("audio_manifest_classification", runId, conf)));
+        () -> wf.run(PipelineRequest.of(DagCatalog.find("audio_manifest_classification").orElseThrow(), runId, conf)));
     return wf.tasks();
   }
 
