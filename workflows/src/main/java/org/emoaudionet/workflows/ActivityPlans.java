@@ -52,6 +52,9 @@ public final class ActivityPlans {
       plan(TaskQueues.GPU, Duration.ofHours(2), HEARTBEAT_TIMEOUT, 3, Duration.ofSeconds(10));
   public static final ActivityOptions REGISTER =
       plan(TaskQueues.CPU, Duration.ofMinutes(5), null, 5, Duration.ofSeconds(2));
+  /** Re-scores the champion on the test set, so it is inference like evaluate: same queue, same limits. */
+  public static final ActivityOptions PROMOTE =
+      plan(TaskQueues.GPU, Duration.ofHours(2), HEARTBEAT_TIMEOUT, 3, Duration.ofSeconds(10));
 
   /** Maximum attempts of a task, for the try number of a task that ran out of them. */
   public static int maxAttempts(String taskId) {
@@ -62,6 +65,7 @@ public final class ActivityPlans {
       case "train" -> TRAIN;
       case "evaluate" -> EVALUATE;
       case "register" -> REGISTER;
+      case "promote" -> PROMOTE;
       default -> TRACKING;
     };
     return o.getRetryOptions().getMaximumAttempts();

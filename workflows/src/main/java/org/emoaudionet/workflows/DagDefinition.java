@@ -24,9 +24,9 @@ public record DagDefinition(
     ChampionPolicy champion,
     boolean pausedUponCreation) {
 
-  /** Task ids, in order; every DAG has the same six. */
-  public static final List<String> TASK_IDS =
-      List.of("download", "preprocess", "augment", "train", "evaluate", "register");
+  /** Task ids, in order; every DAG has the same seven. */
+  public static final List<String> TASK_IDS = List.of(
+      "download", "preprocess", "augment", "train", "evaluate", "register", "promote");
 
   /** A manual-only DAG, champion by its task's default metric. */
   public DagDefinition(String dagId, String description, List<String> tags,

@@ -5,7 +5,7 @@ import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 import java.util.List;
 
-/** A DAG run: download → preprocess → augment → train → evaluate → register. */
+/** A DAG run: download → preprocess → augment → train → evaluate → register → promote. */
 @WorkflowInterface
 public interface EmoPipelineWorkflow {
   @WorkflowMethod

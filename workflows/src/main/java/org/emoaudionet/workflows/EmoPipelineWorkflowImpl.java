@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 
 /**
  * The paper's pipeline as one workflow: download → preprocess → augment → train → evaluate →
- * register, with an MLflow run opened before the first task and closed after the last, whatever
+ * register → promote, with an MLflow run opened before the first task and closed after the last, whatever
  * happened. Deterministic: no clocks, randomness or I/O but through Temporal, so a change of the
  * task sequence later must go behind {@link Workflow#getVersion}.
  */
@@ -34,6 +34,8 @@ public class EmoPipelineWorkflowImpl implements EmoPipelineWorkflow {
       Workflow.newActivityStub(EvaluateActivity.class, ActivityPlans.EVALUATE);
   private final RegisterActivity register =
       Workflow.newActivityStub(RegisterActivity.class, ActivityPlans.REGISTER);
+  private final PromoteActivity promote =
+      Workflow.newActivityStub(PromoteActivity.class, ActivityPlans.PROMOTE);
 
   @Override
   public List<TaskState> tasks() {
@@ -86,11 +88,31 @@ public class EmoPipelineWorkflowImpl implements EmoPipelineWorkflow {
       RegisterOutput version = board.run("register", TaskQueues.CPU, () -> register.register(
           new RegisterInput(dag, run, mlflow.runId(), trained.modelKey())));
 
+      // promote came after runs were already in flight: a history recorded before it replays
+      // without the task (no marker → DEFAULT_VERSION) instead of failing as non-deterministic.
+      int promoteVersion = Workflow.getVersion("promote-task", Workflow.DEFAULT_VERSION, 1);
+      PromoteOutput decision = null;
+      if (promoteVersion == Workflow.DEFAULT_VERSION) {
+        board.skip("promote", "skipped: this run started before the promote task existed");
+      } else {
+        ChampionPolicy policy = request.champion() != null ? request.champion()
+            : ChampionPolicy.defaultFor(conf.task());
+        // on the GPU queue: it re-scores the current champion on this run's test set, which is
+        // inference like evaluate, and must see the same test split evaluate scored
+        decision = board.run("promote", TaskQueues.GPU, () -> promote.promote(
+            new PromoteInput(dag, run, conf, trainingSet, participantLevel, trained.modelKey(),
+                version.name(), version.version(), scores.metrics(), policy,
+                mlflow.runId())));
+      }
+
       status = "FINISHED";
       endTags.put("emo.model_uri", trained.modelUri());
       endTags.put("emo.metrics_uri", scores.metricsUri());
+      boolean champion = decision != null
+          && version.version().equals(decision.championVersion());
+      String decided = decision == null ? null : decision.decision() + ": " + decision.reason();
       return new PipelineResult(scores.metrics(), trained.modelUri(), scores.metricsUri(),
-          mlflow.runId(), version.name(), version.version());
+          mlflow.runId(), version.name(), version.version(), champion, decided);
     } catch (TaskBoard.TaskFailed f) {
       endTags.put("emo.failed_task", f.taskId);
       endTags.put("emo.error", truncate(f.getMessage(), 4000));

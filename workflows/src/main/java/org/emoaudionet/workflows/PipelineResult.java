@@ -10,6 +10,8 @@ import java.util.Map;
  * @param metricsUri S3 URI of metrics.json
  * @param mlflowRunId MLflow run id
  * @param registeredModel {@code emoaudionet-<dag_id>} and {@code version}
+ * @param champion whether this run's version holds the MLflow alias {@code champion} afterwards
+ * @param championDecision {@code promoted: <why>} or {@code kept: <why>}, with both figures
  */
 public record PipelineResult(
     Map<String, Double> metrics,
@@ -17,4 +19,6 @@ public record PipelineResult(
     String metricsUri,
     String mlflowRunId,
     String registeredModel,
-    String modelVersion) {}
+    String modelVersion,
+    boolean champion,
+    String championDecision) {}

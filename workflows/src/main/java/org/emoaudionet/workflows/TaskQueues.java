@@ -7,6 +7,6 @@ public final class TaskQueues {
   /** Workflows, download, preprocess, augment, register. */
   public static final String CPU = "emo-cpu";
 
-  /** Train and evaluate. */
+  /** Train, evaluate and promote (which re-scores the champion). */
   public static final String GPU = "emo-gpu";
 }

@@ -51,13 +51,23 @@ class EmoPipelineWorkflowTest {
   }
 
   @Test
-  void runsTheSixTasksInOrderAndClosesTheMlflowRun() {
+  void runsTheSevenTasksInOrderAndClosesTheMlflowRun() {
     EmoPipelineWorkflow wf = stub("recola_arousal", "r1");
     PipelineResult r = wf.run(PipelineRequest.of(DagCatalog.find("recola_arousal").orElseThrow(), "r1", conf(true, "p1")));
     assertEquals(List.of("startRun", "download", "preprocess", "augment", "train", "evaluate",
-        "register", "endRun:FINISHED"), acts.calls);
+        "register", "promote", "endRun:FINISHED"), acts.calls);
     assertEquals("emoaudionet-recola_arousal", r.registeredModel());
     assertEquals("3", r.modelVersion());
+    assertTrue(r.champion());
+    assertEquals("promoted: version 3 beats version 2", r.championDecision());
+    // promote compares on the test split evaluate used, with evaluate's figures and the DAG's policy
+    assertEquals("cache/augment/a.emof", acts.lastPromote.features().key());
+    assertEquals("runs/d/r/model.tar.gz", acts.lastPromote.candidateModelKey());
+    assertEquals("emoaudionet-recola_arousal", acts.lastPromote.registeredModel());
+    assertEquals("3", acts.lastPromote.candidateVersion());
+    assertEquals(Map.of("test_accuracy", 0.5), acts.lastPromote.candidateMetrics());
+    assertEquals(new ChampionPolicy("test_ccc", true), acts.lastPromote.policy());
+    assertEquals("mlflow-run-r1", acts.lastPromote.mlflowRunId());
     assertEquals("mlflow-run-r1", r.mlflowRunId());
     assertEquals(0.5, r.metrics().get("test_accuracy"));
     // pretrained_from of the LibriSpeech DAG, resolved to its model
@@ -103,7 +113,7 @@ class EmoPipelineWorkflowTest {
     TaskState failed = task(ts, "preprocess");
     assertEquals("failed", failed.state());
     assertTrue(failed.log().contains("bad input for preprocess"), failed.log());
-    for (String later : List.of("augment", "train", "evaluate", "register")) {
+    for (String later : List.of("augment", "train", "evaluate", "register", "promote")) {
       assertEquals("upstream_failed", task(ts, later).state(), later);
     }
   }
@@ -126,6 +136,20 @@ class EmoPipelineWorkflowTest {
     assertEquals("failed", ev.state());
     assertEquals(ActivityPlans.EVALUATE.getRetryOptions().getMaximumAttempts(), ev.tryNumber());
     assertEquals("upstream_failed", task(wf2.tasks(), "register").state());
+    assertEquals("upstream_failed", task(wf2.tasks(), "promote").state());
     assertEquals("endRun:FAILED", acts.calls.get(acts.calls.size() - 1));
+  }
+
+  @Test
+  void aFailedPromotionFailsTheRunAfterTheVersionWasRegistered() {
+    acts.failTask = "promote";
+    EmoPipelineWorkflow wf = stub("recola_arousal", "r6");
+    assertThrows(WorkflowFailedException.class, () -> wf.run(PipelineRequest.of(
+        DagCatalog.find("recola_arousal").orElseThrow(), "r6", conf(true, null))));
+    assertEquals("success", task(wf.tasks(), "register").state());
+    TaskState p = task(wf.tasks(), "promote");
+    assertEquals("failed", p.state());
+    assertTrue(p.log().contains("bad input for promote"), p.log());
+    assertEquals("promote", acts.ended.get(0).tags().get("emo.failed_task"));
   }
 }

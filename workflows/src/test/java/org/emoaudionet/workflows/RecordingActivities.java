@@ -12,13 +12,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * against real servers in emo-worker.
  */
 class RecordingActivities implements TrackingActivities, DownloadActivity, PreprocessActivity,
-    AugmentActivity, TrainActivity, EvaluateActivity, RegisterActivity {
+    AugmentActivity, TrainActivity, EvaluateActivity, RegisterActivity, PromoteActivity {
   final List<String> calls = new CopyOnWriteArrayList<>();
   final List<EndRunInput> ended = new CopyOnWriteArrayList<>();
   volatile String failTask;
   volatile boolean failRetryable;
   volatile int trainFailuresBeforeSuccess;
   volatile TrainInput lastTrain;
+  volatile PromoteInput lastPromote;
 
   private int attempt() {
     return Activity.getExecutionContext().getInfo().getAttempt();
@@ -94,5 +95,15 @@ class RecordingActivities implements TrackingActivities, DownloadActivity, Prepr
     calls.add("register");
     maybeFail("register");
     return new RegisterOutput("emoaudionet-" + in.dagId(), "3", "registered", attempt());
+  }
+
+  @Override
+  public PromoteOutput promote(PromoteInput in) {
+    calls.add("promote");
+    lastPromote = in;
+    maybeFail("promote");
+    return new PromoteOutput(PromoteOutput.PROMOTED, in.candidateVersion(), "2",
+        in.policy().metric(), 0.5, 0.25, "version 3 beats version 2", "s3://emo/runs/d/r/promotion.json",
+        "promoted", attempt());
   }
 }
