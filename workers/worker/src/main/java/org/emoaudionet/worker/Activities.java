@@ -21,7 +21,7 @@ public final class Activities {
     return w;
   }
 
-  /** Training and evaluation, where DJL finds a GPU if the machine has one. */
+  /** Training, evaluation and promotion (it re-scores the champion), where DJL finds a GPU. */
   public static Worker registerGpu(WorkerFactory factory, WorkerContext ctx) {
     // One training per worker process: DJL's PyTorch engine keeps autograd state per process, and
     // two concurrent trainings in one JVM corrupt each other ("a leaf Variable that requires grad
@@ -29,7 +29,8 @@ public final class Activities {
     // more worker processes instead.
     Worker w = factory.newWorker(TaskQueues.GPU,
         WorkerOptions.newBuilder().setMaxConcurrentActivityExecutionSize(1).build());
-    w.registerActivitiesImplementations(new TrainActivityImpl(ctx), new EvaluateActivityImpl(ctx));
+    w.registerActivitiesImplementations(new TrainActivityImpl(ctx), new EvaluateActivityImpl(ctx),
+        new PromoteActivityImpl(ctx));
     return w;
   }
 

@@ -187,6 +187,46 @@ public final class MlflowTracker implements AutoCloseable {
     return JSON.readTree(r.body()).path("model_version").path("version").asText();
   }
 
+  /** A registered model version: its number, the run that made it and its source URI. */
+  public record ModelVersionRef(String name, String version, String runId, String source) {}
+
+  /**
+   * The version {@code alias} of {@code name} points at; empty when the model or the alias does
+   * not exist (MLflow answers 404 RESOURCE_DOES_NOT_EXIST for both).
+   */
+  public Optional<ModelVersionRef> aliasedVersion(String name, String alias) throws IOException {
+    String url = base + "/api/2.0/mlflow/registered-models/alias?name=" + enc(name) + "&alias="
+        + enc(alias);
+    HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(url))
+        .timeout(Duration.ofMinutes(1)).GET().build());
+    if (r.statusCode() == 404 || r.body().contains("RESOURCE_DOES_NOT_EXIST")) {
+      return Optional.empty();
+    }
+    if (r.statusCode() / 100 != 2) {
+      throw new IOException("MLflow GET " + url + ": HTTP " + r.statusCode() + " " + r.body());
+    }
+    JsonNode v = JSON.readTree(r.body()).path("model_version");
+    return Optional.of(new ModelVersionRef(name, v.path("version").asText(),
+        v.path("run_id").asText(), v.path("source").asText()));
+  }
+
+  /** Points {@code alias} of {@code name} at {@code version} (moving it if it named another). */
+  public void setAlias(String name, String alias, String version) throws IOException {
+    HttpResponse<String> r = postJson("/api/2.0/mlflow/registered-models/alias",
+        Map.of("name", name, "alias", alias, "version", version));
+    if (r.statusCode() / 100 != 2) {
+      throw new IOException("MLflow registered-models/alias " + name + "@" + alias + " -> "
+          + version + ": HTTP " + r.statusCode() + " " + r.body());
+    }
+  }
+
+  /** The run's tags by key. */
+  public Map<String, String> runTags(String runId) {
+    Map<String, String> tags = new java.util.TreeMap<>();
+    client.getRun(runId).getData().getTagsList().forEach(t -> tags.put(t.getKey(), t.getValue()));
+    return tags;
+  }
+
   /** {@code <experiment_id>/<run_id>/artifacts}, from the run's {@code mlflow-artifacts:/} URI. */
   String artifactRoot(String runId) {
     RunInfo info = runInfo(runId);
