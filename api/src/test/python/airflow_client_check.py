@@ -65,7 +65,7 @@ def main():
 
         tasks = TaskApi(client).get_tasks(DAG_ID)
         assert [t.task_id for t in tasks.tasks] == [
-            "download", "preprocess", "augment", "train", "evaluate", "register"], tasks
+            "download", "preprocess", "augment", "train", "evaluate", "register", "promote"], tasks
 
         runs_api = DagRunApi(client)
         run_id = "client-check-%d" % int(time.time() * 1000)

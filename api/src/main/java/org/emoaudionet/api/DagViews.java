@@ -86,6 +86,8 @@ public class DagViews {
   }
 
   static String queue(String taskId) {
-    return taskId.equals("train") || taskId.equals("evaluate") ? TaskQueues.GPU : TaskQueues.CPU;
+    // promote re-scores the champion on the test set: inference, queued like evaluate
+    return taskId.equals("train") || taskId.equals("evaluate") || taskId.equals("promote")
+        ? TaskQueues.GPU : TaskQueues.CPU;
   }
 }

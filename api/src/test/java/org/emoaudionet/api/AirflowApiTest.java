@@ -110,11 +110,14 @@ class AirflowApiTest {
     assertEquals(404, missing.status());
     assertTrue(missing.body().get("detail").asText().contains("no_such_dag"));
     JsonNode tasks = api.get("/api/v2/dags/recola_arousal/tasks").body();
-    assertEquals(6, tasks.get("total_entries").asInt());
+    assertEquals(7, tasks.get("total_entries").asInt());
     assertEquals("download", tasks.at("/tasks/0/task_id").asText());
     assertEquals("preprocess", tasks.at("/tasks/0/downstream_task_ids/0").asText());
-    assertEquals(0, tasks.at("/tasks/5/downstream_task_ids").size());
+    assertEquals("promote", tasks.at("/tasks/5/downstream_task_ids/0").asText());
+    assertEquals("promote", tasks.at("/tasks/6/task_id").asText());
+    assertEquals(0, tasks.at("/tasks/6/downstream_task_ids").size());
     assertEquals("emo-gpu", tasks.at("/tasks/3/queue").asText());
+    assertEquals("emo-gpu", tasks.at("/tasks/6/queue").asText());
   }
 
   @Test
@@ -133,7 +136,7 @@ class AirflowApiTest {
     assertTrue(done.get("duration").asDouble() > 0);
     assertFalse(done.get("end_date").isNull());
     JsonNode tis = api.get(RUNS + "/ok-1/taskInstances").body();
-    assertEquals(6, tis.get("total_entries").asInt());
+    assertEquals(7, tis.get("total_entries").asInt());
     for (JsonNode ti : tis.get("task_instances")) assertEquals("success", ti.get("state").asText());
     JsonNode train = api.get(RUNS + "/ok-1/taskInstances/train").body();
     assertEquals("emo-gpu", train.get("queue").asText());
@@ -208,7 +211,7 @@ class AirflowApiTest {
     assertEquals(422, api.patch(RUNS + "/long-1", "{\"state\": \"done\"}").status());
 
     JsonNode dry = api.post(RUNS + "/long-1/clear", "{\"dry_run\": true}").body();
-    assertEquals(6, dry.get("total_entries").asInt());
+    assertEquals(7, dry.get("total_entries").asInt());
     assertEquals("failed", api.get(RUNS + "/long-1").body().get("state").asText(), "dry run changes nothing");
     // The failed run is run again under the same id, quickly this time? No: the conf is kept,
     // so the cleared run is long again; cancel it through PATCH once more to prove it restarted.

@@ -14,7 +14,7 @@ import org.emoaudionet.workflows.PipelineResult;
 import org.emoaudionet.workflows.TaskState;
 
 /**
- * TEST DOUBLE, not the pipeline: walks the six tasks through Airflow's states on timers so the
+ * TEST DOUBLE, not the pipeline: walks the DAG's tasks through Airflow's states on timers so the
  * API's own behaviour can be tested without the ML worker. Steered by {@code conf.extra}:
  * {@code hold_ms} (stay queued first), {@code step_ms} (time per task), {@code fail_at} (a task
  * that fails; the ones after it become upstream_failed).
@@ -49,7 +49,7 @@ public class ScriptedPipelineForApiTest implements EmoPipelineWorkflow {
       }
       set(i, "success", start, Workflow.currentTimeMillis(), "scripted " + id + " done\n");
     }
-    return new PipelineResult(Map.of(), null, null, null, null, null);
+    return new PipelineResult(Map.of(), null, null, null, null, null, false, null);
   }
 
   private void set(int i, String state, long start, long end, String logLine) {

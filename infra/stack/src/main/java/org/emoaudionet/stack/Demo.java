@@ -137,6 +137,7 @@ public final class Demo {
     Map<String, Double> metrics = Map.of();
     String link = null;
     String model = null;
+    String champion = null;
     Optional<String> exp = mlflow.experimentId(dag);
     if (exp.isPresent()) {
       Optional<JsonNode> run = mlflow.runByName(exp.get(), runId);
@@ -149,9 +150,13 @@ public final class Demo {
         });
         metrics = m;
         link = mlflow.runLink(exp.get(), run.get().path("info").path("run_id").asText());
-        model = MlflowRest.tags(run.get()).get("emo.model_uri");
+        Map<String, String> tags = MlflowRest.tags(run.get());
+        model = tags.get("emo.model_uri");
+        if (tags.containsKey("emo.champion.decision")) {
+          champion = tags.get("emo.champion.decision") + ": " + tags.get("emo.champion.reason");
+        }
       }
     }
-    return new RunSummary(dag, runId, state, metrics, link, model);
+    return new RunSummary(dag, runId, state, metrics, link, model, champion);
   }
 }

@@ -11,9 +11,16 @@ import java.util.Map;
  * @param metrics test metrics from MLflow (empty when the run has none)
  * @param mlflowLink null when MLflow has no run of that name
  * @param modelUri the run's {@code emo.model_uri} tag, null when absent
+ * @param champion the promote task's {@code decision: reason} (its MLflow tags), null when absent
  */
 public record RunSummary(String dagId, String dagRunId, String state, Map<String, Double> metrics,
-    String mlflowLink, String modelUri) {
+    String mlflowLink, String modelUri, String champion) {
+
+  /** A run without a champion decision (it failed before promote, or predates it). */
+  public RunSummary(String dagId, String dagRunId, String state, Map<String, Double> metrics,
+      String mlflowLink, String modelUri) {
+    this(dagId, dagRunId, state, metrics, mlflowLink, modelUri, null);
+  }
 
   static final List<String> METRIC_COLUMNS =
       List.of("test_accuracy", "test_f1_macro", "test_ccc", "test_pearson_cc", "test_rmse");
@@ -22,7 +29,7 @@ public record RunSummary(String dagId, String dagRunId, String state, Map<String
     return "success".equals(state);
   }
 
-  /** An aligned text table, then each run's MLflow link and S3 URI. */
+  /** An aligned text table, then each run's MLflow link, S3 URI and champion decision. */
   public static String table(List<RunSummary> runs) {
     List<String> header = new ArrayList<>(List.of("DAG", "RUN", "STATE"));
     METRIC_COLUMNS.forEach(m -> header.add(m.replace("test_", "")));
@@ -56,6 +63,7 @@ public record RunSummary(String dagId, String dagRunId, String state, Map<String
       sb.append("  MLflow  ").append(r.mlflowLink() == null ? "(no MLflow run)" : r.mlflowLink())
           .append('\n');
       sb.append("  model   ").append(r.modelUri() == null ? "(none)" : r.modelUri()).append('\n');
+      if (r.champion() != null) sb.append("  alias   ").append(r.champion()).append('\n');
     }
     return sb.toString();
   }

@@ -192,14 +192,16 @@ public final class MlflowTracker implements AutoCloseable {
 
   /**
    * The version {@code alias} of {@code name} points at; empty when the model or the alias does
-   * not exist (MLflow answers 404 RESOURCE_DOES_NOT_EXIST for both).
+   * not exist (MLflow 2 answers 404 RESOURCE_DOES_NOT_EXIST; MLflow 3 answers a missing alias of
+   * an existing model with 400 INVALID_PARAMETER_VALUE "Registered model alias ... not found.").
    */
   public Optional<ModelVersionRef> aliasedVersion(String name, String alias) throws IOException {
     String url = base + "/api/2.0/mlflow/registered-models/alias?name=" + enc(name) + "&alias="
         + enc(alias);
     HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(url))
         .timeout(Duration.ofMinutes(1)).GET().build());
-    if (r.statusCode() == 404 || r.body().contains("RESOURCE_DOES_NOT_EXIST")) {
+    if (r.statusCode() == 404 || r.body().contains("RESOURCE_DOES_NOT_EXIST")
+        || (r.statusCode() == 400 && r.body().contains("alias " + alias + " not found"))) {
       return Optional.empty();
     }
     if (r.statusCode() / 100 != 2) {

@@ -38,7 +38,8 @@ import org.emoaudionet.workflows.S3Keys;
  *
  * <p>Retries: the decision is written to {@code promotion.json} before the alias moves, so a
  * retried attempt finds it and applies the same decision again instead of re-deciding against a
- * champion it may itself have just installed.
+ * champion it may itself have just installed; it leaves the alias alone if another version took
+ * it in between.
  */
 public final class PromoteActivityImpl implements PromoteActivity {
   static final String FILE = "promotion.json";
@@ -89,7 +90,13 @@ public final class PromoteActivityImpl implements PromoteActivity {
         ctx.store.putFile(key, file);
       }
 
-      if (p.promoted()) {
+      String champion = p.championVersion();
+      String moved = earlier.isPresent() && p.promoted() ? movedSince(in, p) : null;
+      if (moved != null) {
+        champion = moved;
+        log.say("alias " + ChampionPolicy.ALIAS + " of " + in.registeredModel()
+            + " has moved to version " + moved + " since this decision was recorded; left there");
+      } else if (p.promoted()) {
         ctx.mlflow.setAlias(in.registeredModel(), ChampionPolicy.ALIAS, in.candidateVersion());
         log.say("alias " + ChampionPolicy.ALIAS + " of " + in.registeredModel() + " -> version "
             + in.candidateVersion());
@@ -99,10 +106,24 @@ public final class PromoteActivityImpl implements PromoteActivity {
       }
       if (in.mlflowRunId() != null) logOnRun(in.mlflowRunId(), p, file);
       log.say("decision: " + p.decision() + ": " + p.reason());
-      return new PromoteOutput(p.decision(), p.championVersion(), p.previousVersion(),
+      return new PromoteOutput(p.decision(), champion, p.previousVersion(),
           p.metric(), boxed(p.candidate()), boxed(p.incumbent()), p.reason(),
           ctx.store.uri(key), log.text(), attempt);
     });
+  }
+
+  /**
+   * On a retry of a promotion: the version the alias names now if it is neither the one the
+   * decision replaced nor the candidate (a later run took it meanwhile, and a late retry must not
+   * take it back); null when applying the decision again is right.
+   */
+  private String movedSince(PromoteInput in, Promotion p) throws IOException {
+    String now = ctx.mlflow.aliasedVersion(in.registeredModel(), ChampionPolicy.ALIAS)
+        .map(MlflowTracker.ModelVersionRef::version).orElse(null);
+    if (now == null || now.equals(in.candidateVersion()) || now.equals(p.previousVersion())) {
+      return null;
+    }
+    return now;
   }
 
   /** The candidate's figure as evaluate logged it; a metric evaluate never logs is a DAG error. */

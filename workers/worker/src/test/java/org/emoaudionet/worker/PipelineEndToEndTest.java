@@ -93,6 +93,11 @@ class PipelineEndToEndTest {
     }
     assertEquals("emoaudionet-" + dag, r.registeredModel());
     assertEquals("1", r.modelVersion());
+    // the first version has nothing to beat
+    assertTrue(r.champion(), r.championDecision());
+    assertTrue(r.championDecision().startsWith("promoted: no champion yet: version 1"),
+        r.championDecision());
+    assertTrue(store.exists(S3Keys.run(dag, "manual__e2e1", "promotion.json")));
 
     Run run = new MlflowClient(mlflow.uri).getRun(r.mlflowRunId());
     assertEquals(RunStatus.FINISHED, run.getInfo().getStatus());
@@ -105,7 +110,13 @@ class PipelineEndToEndTest {
     }
 
     // same data and config: preprocess and augment are cache hits
-    run("manual__e2e2", conf, ts);
+    PipelineResult r2 = run("manual__e2e2", conf, ts);
+    // version 2 was judged against version 1 re-scored on its own test split, either way
+    assertEquals("success", task(ts[0], "promote").state(), task(ts[0], "promote").log());
+    assertTrue(task(ts[0], "promote").log().contains("champion is version 1"),
+        task(ts[0], "promote").log());
+    assertEquals(r2.championDecision().startsWith("promoted: "), r2.champion(),
+        r2.championDecision());
     assertTrue(task(ts[0], "preprocess").log().contains("cache hit: cache/preprocess/"),
         task(ts[0], "preprocess").log());
     assertTrue(task(ts[0], "augment").log().contains("cache hit: cache/augment/"));

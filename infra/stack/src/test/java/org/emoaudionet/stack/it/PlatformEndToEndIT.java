@@ -46,7 +46,8 @@ class PlatformEndToEndIT {
           p -> System.out.println("e2e: " + p.line()));
       List<JsonNode> tasks = api.taskInstances(DAG, runId);
       assertEquals("success", fin.path("state").asText(), "run " + fin + "\ntasks " + tasks);
-      assertEquals(List.of("download", "preprocess", "augment", "train", "evaluate", "register"),
+      assertEquals(List.of("download", "preprocess", "augment", "train", "evaluate", "register",
+              "promote"),
           tasks.stream().map(t -> t.path("task_id").asText()).toList());
       tasks.forEach(t -> assertTrue(List.of("success", "skipped")
           .contains(t.path("state").asText()), t.toString()));
@@ -62,6 +63,12 @@ class PlatformEndToEndIT {
       double acc = metrics.getOrDefault("test_accuracy", Double.NaN);
       assertTrue(acc >= 0 && acc <= 1, "test_accuracy " + acc + " in " + metrics);
       Map<String, String> tags = MlflowRest.tags(mrun);
+      // the first version of the DAG's model has no champion to beat
+      assertEquals("promoted", tags.get("emo.champion.decision"), "tags " + tags);
+      assertTrue(tags.get("emo.champion.reason").startsWith("no champion yet: version "),
+          "tags " + tags);
+      assertTrue(metrics.containsKey("champion_candidate_" + tags.get("emo.champion.metric")),
+          "metrics " + metrics);
       String prefix = "runs/" + DAG + "/" + runId + "/";
       assertEquals("s3://" + stack.config().bucket() + "/" + prefix + "model.tar.gz",
           tags.get("emo.model_uri"), "tags " + tags);
@@ -70,7 +77,7 @@ class PlatformEndToEndIT {
       assertTrue(artifacts.stream().anyMatch(a -> a.endsWith("metrics.json")),
           "artifacts " + artifacts);
 
-      for (String key : List.of("model.tar.gz", "metrics.json")) {
+      for (String key : List.of("model.tar.gz", "metrics.json", "promotion.json")) {
         long size = stack.s3().client().statObject(StatObjectArgs.builder()
             .bucket(stack.config().bucket()).object(prefix + key).build()).size();
         assertTrue(size > 0, prefix + key + " is empty");
