@@ -95,7 +95,7 @@ def main():
 
         tis = TaskInstanceApi(client).get_task_instances(DAG_ID, run_id)
         states = [ti.state.value for ti in tis.task_instances]
-        assert states == ["success"] * 6, states
+        assert states == ["success"] * 7, states
         log = TaskInstanceApi(client).get_log(DAG_ID, run_id, "train", 1)
         lines = log.content.actual_instance
         assert lines and "train" in lines[0].event, lines

@@ -58,7 +58,7 @@ class OfficialAirflowClientTest {
     System.out.println(python + ": " + r.output.strip());
     assertEquals(0, r.exit, python + ": " + r.output);
     assertTrue(r.output.contains("AIRFLOW_CLIENT_CHECK OK"), r.output);
-    assertTrue(r.output.contains("state=success tasks=6"), r.output);
+    assertTrue(r.output.contains("state=success tasks=7"), r.output);
   }
 
   private record Result(int exit, String output) {}

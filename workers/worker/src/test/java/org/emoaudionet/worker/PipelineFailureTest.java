@@ -82,7 +82,7 @@ class PipelineFailureTest {
     assertEquals("failed", dl.state());
     assertEquals(1, dl.tryNumber(), "bad input is not retried");
     assertTrue(dl.log().contains("checksum mismatch"), dl.log());
-    for (String t : List.of("preprocess", "augment", "train", "evaluate", "register")) {
+    for (String t : List.of("preprocess", "augment", "train", "evaluate", "register", "promote")) {
       assertEquals("upstream_failed", task(ts, t).state(), t);
     }
     assertEquals("FAILED", tracking.ended.get(tracking.ended.size() - 1).status());
