@@ -128,6 +128,14 @@ public record StackConfig(
     return emoHome.resolve("logs");
   }
 
+  /**
+   * Where the core's Maven build unpacks the TensorFlow natives that DJL's TensorFlow engine
+   * loads offline (imported Keras SavedModels), named to every JVM by TENSORFLOW_LIBRARY_PATH.
+   */
+  public Path tensorflowNatives() {
+    return repoRoot.resolve("workers/core/target/tensorflow-native");
+  }
+
   public Path python() {
     return emoHome.resolve("venv/bin/python");
   }
@@ -154,6 +162,11 @@ public record StackConfig(
     env.put("EMO_ADMIN_USER", adminUser);
     env.put("EMO_ADMIN_PASSWORD", adminPassword);
     env.put("EMO_JWT_SECRET", jwtSecret);
+    // The API and the workers may score a Keras SavedModel (ScoringModels.load): TensorFlow's
+    // natives offline, while PyTorch stays the engine that trains and scores our own networks.
+    env.put("TENSORFLOW_LIBRARY_PATH", tensorflowNatives().toString());
+    env.put("DJL_DEFAULT_ENGINE", "PyTorch");
+    env.put("TF_CPP_MIN_LOG_LEVEL", "1");
     if (Files.isExecutable(python())) {
       env.put("EMO_PYTHON", python().toString());
     }

@@ -24,10 +24,15 @@ public final class TensorFlowNatives {
       throw new IllegalStateException("DJL's TensorFlow engine (ai.djl.tensorflow:tensorflow-engine)"
           + " is not on the classpath; it is needed to score a Keras SavedModel");
     }
-    String value = System.getenv(VARIABLE);
+    return require(System.getenv(VARIABLE), System.getProperty(VARIABLE));
+  }
+
+  /** As DJL resolves it: the environment variable first, else the system property. */
+  static Path require(String environment, String property) {
+    String value = environment;
     String source = "environment variable " + VARIABLE;
     if (value == null || value.isBlank()) {
-      value = System.getProperty(VARIABLE);
+      value = property;
       source = "system property " + VARIABLE;
     }
     if (value == null || value.isBlank()) {

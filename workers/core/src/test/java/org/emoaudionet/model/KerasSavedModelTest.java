@@ -142,21 +142,18 @@ class KerasSavedModelTest {
 
   @Test
   void missingNativesGiveAClearError() throws IOException {
-    // Only the system property can be changed from here; with the variable exported, skip.
-    org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv(TensorFlowNatives.VARIABLE) == null);
-    String saved = System.getProperty(TensorFlowNatives.VARIABLE);
     Path empty = Files.createDirectories(tmp.resolve("no-natives"));
-    try {
-      System.setProperty(TensorFlowNatives.VARIABLE, empty.toString());
-      IllegalStateException e = assertThrows(IllegalStateException.class, TensorFlowNatives::require);
-      assertTrue(e.getMessage().contains(empty.toString()) && e.getMessage().contains("libjnitensorflow"),
-          e.getMessage());
-      System.clearProperty(TensorFlowNatives.VARIABLE);
-      e = assertThrows(IllegalStateException.class, TensorFlowNatives::require);
-      assertTrue(e.getMessage().contains("TENSORFLOW_LIBRARY_PATH is not set"), e.getMessage());
-    } finally {
-      if (saved != null) System.setProperty(TensorFlowNatives.VARIABLE, saved);
-    }
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> TensorFlowNatives.require(null, empty.toString()));
+    assertTrue(e.getMessage().contains(empty.toString()) && e.getMessage().contains("libjnitensorflow")
+        && e.getMessage().contains("system property"), e.getMessage());
+    e = assertThrows(IllegalStateException.class, () -> TensorFlowNatives.require(empty.toString(), null));
+    assertTrue(e.getMessage().contains("environment variable"), e.getMessage());
+    e = assertThrows(IllegalStateException.class, () -> TensorFlowNatives.require(null, " "));
+    assertTrue(e.getMessage().contains("TENSORFLOW_LIBRARY_PATH is not set"), e.getMessage());
+    // The build's folder passes, whichever way it was named to this JVM.
+    Path built = TensorFlowNatives.require();
+    assertTrue(Files.isRegularFile(built.resolve(TensorFlowNatives.JNI_LIBRARY)));
   }
 
   private Path copyFixture(String name) throws IOException {
