@@ -174,6 +174,12 @@ public class DagSchedules {
     } catch (ScheduleAlreadyRunningException exists) {
       ScheduleHandle handle = client.getHandle(id);
       handle.update(in -> new ScheduleUpdate(schedule));
+      // the pause state is set on its own: an update need not carry it over (SDKs differ)
+      if (paused) {
+        handle.pause(note(true, user));
+      } else {
+        handle.unpause(note(false, user));
+      }
       LOG.infof("DAG %s: Temporal Schedule %s updated (%s), %s", dag.dagId(), id, dag.schedule(),
           note(paused, user));
     }
