@@ -34,6 +34,16 @@ public record Timetable(String summary, String cron) {
       "@yearly", "0 0 1 1 *",
       "@annually", "0 0 1 1 *");
 
+  /** cron-utils words "0 0 1 1 *" as "at 00:00 at 1 day at January month": say presets plainly. */
+  private static final Map<String, String> PRESET_TEXT = Map.of(
+      "@hourly", "every hour, at minute 0",
+      "@daily", "every day at 00:00",
+      "@weekly", "every Sunday at 00:00",
+      "@monthly", "at 00:00 on day 1 of every month",
+      "@quarterly", "at 00:00 on 1 January, April, July and October",
+      "@yearly", "at 00:00 on 1 January",
+      "@annually", "at 00:00 on 1 January");
+
   private static final CronParser PARSER =
       new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
 
@@ -73,7 +83,9 @@ public record Timetable(String summary, String cron) {
 
   /** Human text, as Airflow's {@code timetable_description} ("every minute", ...). */
   public String description() {
-    return CronDescriptor.instance(Locale.UK).describe(parsed());
+    String preset = PRESET_TEXT.get(summary);
+    if (preset != null) return preset + " (UTC)";
+    return CronDescriptor.instance(Locale.UK).describe(parsed()) + " (UTC)";
   }
 
   /** The first fire time strictly after {@code after}. */

@@ -48,7 +48,8 @@ class TimetableTest {
   void descriptionsAreHumanText() {
     String d = Timetable.parse("30 6 * * 1-5").description().toLowerCase();
     assertTrue(d.contains("6:30") || d.contains("06:30"), d);
-    assertFalse(Timetable.parse("* * * * *").description().isBlank());
+    assertEquals("every minute (UTC)", Timetable.parse("* * * * *").description());
+    assertEquals("at 00:00 on 1 January (UTC)", Timetable.parse("@yearly").description());
   }
 
   @Test
