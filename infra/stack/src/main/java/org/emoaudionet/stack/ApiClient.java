@@ -74,6 +74,16 @@ public final class ApiClient {
     return call("POST", "/api/v2/dags/" + enc(dagId) + "/dagRuns", body);
   }
 
+  /** GET /api/v2/dags/{dag}: the DAG with is_paused and its next scheduled run. */
+  public JsonNode dag(String dagId) {
+    return call("GET", "/api/v2/dags/" + enc(dagId), null);
+  }
+
+  /** PATCH /api/v2/dags/{dag} {@code {"is_paused": paused}}: pauses or resumes its schedule. */
+  public JsonNode setPaused(String dagId, boolean paused) {
+    return call("PATCH", "/api/v2/dags/" + enc(dagId), Map.of("is_paused", paused));
+  }
+
   public JsonNode dagRun(String dagId, String dagRunId) {
     return call("GET", "/api/v2/dags/" + enc(dagId) + "/dagRuns/" + enc(dagRunId), null);
   }
