@@ -49,7 +49,8 @@ class PredictEndpointTest {
   URL url;
 
   @ConfigProperty(name = "emo.mlflow.uri") String mlflowUri;
-  @ConfigProperty(name = "emo.test.model-dir") String modelDir;
+  // Only this test's resource defines it; other test classes' applications must start without.
+  @ConfigProperty(name = "emo.test.model-dir") java.util.Optional<String> trainedModel;
   @Inject LoadedModels loaded;
 
   private String token;
@@ -111,7 +112,7 @@ class PredictEndpointTest {
     assertEquals(10, classes.size());
     assertEquals(2, b.get("predictions").size());
 
-    try (ScoringModel local = ScoringModels.load(Path.of(modelDir))) {
+    try (ScoringModel local = ScoringModels.load(Path.of(trainedModel.orElseThrow()))) {
       Predictor core = new Predictor(local);
       for (JsonNode p : b.get("predictions")) {
         String file = p.get("file").asText();
@@ -232,7 +233,7 @@ class PredictEndpointTest {
   @Order(8)
   void aMovedAliasIsServedAtOnceAndTheCacheStaysBounded() throws Exception {
     MlflowServingResource.Registry reg = new MlflowServingResource.Registry(mlflowUri);
-    String v2 = reg.register(MlflowServingResource.MODEL, Path.of(modelDir));
+    String v2 = reg.register(MlflowServingResource.MODEL, Path.of(trainedModel.orElseThrow()));
     assertEquals("2", v2);
     reg.setAlias(MlflowServingResource.MODEL, "champion", v2);
     Reply r = predict("recola_arousal", null, files("dev_1.wav"));
