@@ -16,6 +16,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
+import org.emoaudionet.api.ApiException;
 import org.emoaudionet.api.ApiSettings;
 import org.emoaudionet.model.ScoringModel;
 import org.emoaudionet.model.ScoringModels;
@@ -151,7 +152,15 @@ public class LoadedModels {
             version.source(), dir);
       }
       // One request at a time per model: DJL's PyTorch inference is not documented thread-safe.
-      model = new SerialModel(ScoringModels.load(dir));
+      ScoringModel opened;
+      try {
+        opened = ScoringModels.load(dir);
+      } catch (IOException | RuntimeException e) {
+        // The registry points at something this API cannot open: say which version and why.
+        throw new ApiException(500, "cannot open " + version.name() + " version "
+            + version.version() + " (" + version.source() + "): " + e.getMessage());
+      }
+      model = new SerialModel(opened);
       LOG.infof("serving %s version %d (task %s)", version.name(), version.version(),
           model.task().name());
     }

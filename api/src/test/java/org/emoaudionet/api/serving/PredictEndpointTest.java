@@ -245,6 +245,21 @@ class PredictEndpointTest {
     assertEquals(2, latest.body().get("version").asInt());
   }
 
+  @Test
+  @Order(9)
+  void aVersionThatCannotBeOpenedIsNamedInThe500() throws Exception {
+    Path broken = Files.createTempDirectory("broken-model");
+    Files.writeString(broken.resolve("model.json"), "{\"format\": \"not-a-model\"}");
+    MlflowServingResource.Registry reg = new MlflowServingResource.Registry(mlflowUri);
+    String v3 = reg.register(MlflowServingResource.MODEL, broken);
+    Reply r = predict("recola_arousal", "version=" + v3, files("dev_1.wav"));
+    assertEquals(500, r.status(), String.valueOf(r.body()));
+    assertTrue(r.body().get("detail").asText().startsWith("cannot open "
+        + MlflowServingResource.MODEL + " version " + v3), r.body().toString());
+    Reply champion = predict("recola_arousal", null, files("dev_1.wav"));
+    assertEquals(200, champion.status(), "the champion is still served");
+  }
+
   /** A valid 16-bit mono WAV of zeros: decodes, but has no speech. */
   static byte[] silentWav(int rate, double seconds) {
     int n = (int) (rate * seconds);
