@@ -11,8 +11,11 @@ RUN useradd --system --uid 10001 --create-home emo \
 WORKDIR /opt/emo/worker
 COPY --from=build /src/workers/worker/target/emo-worker-0.1.0-SNAPSHOT.jar ./
 COPY --from=build /src/workers/worker/target/lib/ ./lib/
+COPY --from=build /src/workers/core/target/tensorflow-native/ /opt/emo/tensorflow-native/
 USER emo
 # PyTorch natives come from the pytorch-native-cpu jar in lib/ and unpack to ENGINE_CACHE_DIR.
-ENV ENGINE_CACHE_DIR=/var/cache/djl EMO_HOME=/var/lib/emo EMO_WORK_DIR=/var/lib/emo/work
+# TensorFlow natives: imported Keras SavedModels are evaluated and compared through DJL's TF engine.
+ENV ENGINE_CACHE_DIR=/var/cache/djl EMO_HOME=/var/lib/emo EMO_WORK_DIR=/var/lib/emo/work \
+    TENSORFLOW_LIBRARY_PATH=/opt/emo/tensorflow-native DJL_DEFAULT_ENGINE=PyTorch TF_CPP_MIN_LOG_LEVEL=1
 ENTRYPOINT ["java", "-Dai.djl.offline=true", "-cp", "emo-worker-0.1.0-SNAPSHOT.jar:lib/*", \
   "org.emoaudionet.worker.WorkerMain"]
