@@ -24,13 +24,25 @@ class InfraYamlTest {
       "w = s['worker']",
       "assert 'container_name' not in w and 'ports' not in w, 'worker must be scalable'",
       "for k in ['EMO_TEMPORAL_ADDRESS','EMO_S3_ENDPOINT','EMO_S3_ACCESS_KEY','EMO_S3_SECRET_KEY',",
-      "          'EMO_S3_BUCKET','EMO_MLFLOW_URI','EMO_WORKER_QUEUES','EMO_WORK_DIR']:",
+      "          'EMO_S3_BUCKET','EMO_MLFLOW_URI','EMO_WORKER_QUEUES','EMO_WORK_DIR','EMO_DAGS_FOLDER']:",
       "    assert k in w['environment'] and k in s['api']['environment'], k",
       "kinds = []",
       "for f in sorted(glob.glob(root + '/infra/k8s/*.yaml')):",
       "    kinds += [d['kind'] for d in yaml.safe_load_all(open(f)) if d]",
-      "assert sorted(kinds) == ['ConfigMap','Deployment','Deployment','Namespace','Secret','Service'], kinds",
+      "assert sorted(kinds) == ['ConfigMap','ConfigMap','Deployment','Deployment','Namespace','Secret','Service'], kinds",
+      "dags = [d for d in yaml.safe_load_all(open(root + '/infra/k8s/config.yaml')) if d and d['metadata']['name'] == 'emo-dags']",
+      "assert dags and all(yaml.safe_load(v)['dag_id'] for v in dags[0]['data'].values()), 'emo-dags ConfigMap'",
       "print('ok')");
+
+  /** The example DAG files shipped for compose load as the API would load them. */
+  @Test
+  void composeExampleDagFilesLoad() {
+    Path folder = RepoRoot.find().resolve("infra/compose/dags");
+    org.emoaudionet.workflows.DagCatalog catalog = org.emoaudionet.workflows.DagCatalog.load(folder);
+    var dag = catalog.get("nightly_arousal").orElseThrow();
+    assertEquals("0 2 * * *", dag.schedule());
+    assertEquals(true, dag.pausedUponCreation());
+  }
 
   @Test
   void composeAndKubernetesFilesParse() throws Exception {
