@@ -154,6 +154,9 @@ public record StackConfig(
     env.put("EMO_ADMIN_USER", adminUser);
     env.put("EMO_ADMIN_PASSWORD", adminPassword);
     env.put("EMO_JWT_SECRET", jwtSecret);
+    // INTERIM (triggers): extra DAG files for the API; the schedules branch owns this setting
+    String dags = System.getProperty("emo.dags.folder", System.getenv("EMO_DAGS_FOLDER"));
+    if (dags != null && !dags.isBlank()) env.put("EMO_DAGS_FOLDER", dags);
     if (Files.isExecutable(python())) {
       env.put("EMO_PYTHON", python().toString());
     }
