@@ -6,6 +6,7 @@ Usage: airflow_client_check.py BASE_URL USERNAME PASSWORD
 Exits 0 and prints one line starting with "AIRFLOW_CLIENT_CHECK OK" when every call returned
 what the client's strict (pydantic) models accept; anything else raises and exits non-zero.
 """
+import datetime
 import json
 import sys
 import time
@@ -20,6 +21,7 @@ from airflow_client.client.api.monitor_api import MonitorApi
 from airflow_client.client.api.task_api import TaskApi
 from airflow_client.client.api.task_instance_api import TaskInstanceApi
 from airflow_client.client.exceptions import ApiException
+from airflow_client.client.models.dag_patch_body import DAGPatchBody
 from airflow_client.client.models.dag_run_clear_body import DAGRunClearBody
 from airflow_client.client.models.dag_run_patch_body import DAGRunPatchBody
 from airflow_client.client.models.trigger_dag_run_post_body import TriggerDAGRunPostBody
@@ -121,8 +123,36 @@ def main():
         except ApiException as e:
             assert e.status == 404, e.status
 
+        scheduled = check_pause(DAGApi(client))
+
     print("AIRFLOW_CLIENT_CHECK OK client=%s dags=%d run=%s state=%s tasks=%d log_lines=%d"
-          % (ac.__version__, len(ids), run_id, run.state.value, len(states), len(lines)))
+          " scheduled=%d" % (ac.__version__, len(ids), run_id, run.state.value, len(states),
+                             len(lines), scheduled))
+
+
+def check_pause(dag_api):
+    """is_paused, timetables and PATCH (one DAG and bulk) as the client's models read them."""
+    scheduled = 0
+    for d in dag_api.get_dags(limit=100).dags:
+        if d.timetable_periodic:
+            scheduled += 1
+            assert d.timetable_summary and d.timetable_description, d
+            if not d.is_paused:
+                assert isinstance(d.next_dagrun_logical_date, datetime.datetime), d
+                assert d.next_dagrun_run_after == d.next_dagrun_logical_date, d
+    paused = dag_api.patch_dag(DAG_ID, DAGPatchBody(is_paused=True), update_mask=["is_paused"])
+    assert paused.is_paused and paused.next_dagrun_logical_date is None, paused
+    assert DAG_ID in [d.dag_id for d in dag_api.get_dags(paused=True, limit=100).dags]
+    assert DAG_ID not in [d.dag_id for d in dag_api.get_dags(paused=False, limit=100).dags]
+    try:
+        dag_api.patch_dag("no_such_dag", DAGPatchBody(is_paused=True))
+        raise AssertionError("an unknown DAG was patched")
+    except ApiException as e:
+        assert e.status == 404, e.status
+    bulk = dag_api.patch_dags(DAGPatchBody(is_paused=False), dag_id_pattern=DAG_ID)
+    assert [d.dag_id for d in bulk.dags] == [DAG_ID] and not bulk.dags[0].is_paused, bulk
+    assert not dag_api.get_dag(DAG_ID).is_paused
+    return scheduled
 
 
 if __name__ == "__main__":

@@ -16,6 +16,11 @@ public class ApiSettings {
   @ConfigProperty(name = "emo.admin.password") Optional<String> adminPassword;
   @ConfigProperty(name = "emo.jwt.secret") Optional<String> jwtSecret;
   @ConfigProperty(name = "emo.jwt.expiry-seconds") long jwtExpirySeconds;
+  @ConfigProperty(name = "emo.dags.folder") Optional<String> dagsFolder;
+  @ConfigProperty(name = "emo.s3.endpoint") String s3Endpoint;
+  @ConfigProperty(name = "emo.s3.access-key") String s3AccessKey;
+  @ConfigProperty(name = "emo.s3.secret-key") String s3SecretKey;
+  @ConfigProperty(name = "emo.s3.bucket") String s3Bucket;
 
   public Path home() {
     return Path.of(home).toAbsolutePath().normalize();
@@ -51,5 +56,26 @@ public class ApiSettings {
 
   public long jwtExpirySeconds() {
     return jwtExpirySeconds;
+  }
+
+  /** The folder of extra DAG files, if configured. */
+  public Optional<Path> dagsFolder() {
+    return dagsFolder.filter(s -> !s.isBlank()).map(s -> Path.of(s).toAbsolutePath().normalize());
+  }
+
+  public String s3Endpoint() {
+    return s3Endpoint;
+  }
+
+  public String s3AccessKey() {
+    return s3AccessKey;
+  }
+
+  public String s3SecretKey() {
+    return s3SecretKey;
+  }
+
+  public String s3Bucket() {
+    return s3Bucket;
   }
 }

@@ -10,7 +10,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-/** Every {@code /api/v2} call but health and version needs {@code Authorization: Bearer <JWT>}. */
+/**
+ * Every {@code /api/v2} call but health and version, and every {@code /api/emo} call (model
+ * serving), needs {@code Authorization: Bearer <JWT>}.
+ */
 public class BearerAuthFilter {
   static final String USER_PROPERTY = "emo.user";
   private static final Set<String> PUBLIC = Set.of("/api/v2/monitor/health", "/api/v2/version");
@@ -20,7 +23,7 @@ public class BearerAuthFilter {
   @ServerRequestFilter
   public Optional<Response> authenticate(ContainerRequestContext ctx) {
     String path = "/" + ctx.getUriInfo().getPath().replaceAll("^/+", "");
-    if (!path.startsWith("/api/v2") || PUBLIC.contains(path.replaceAll("/+$", ""))) {
+    if (!(path.startsWith("/api/v2") || path.startsWith("/api/emo")) || PUBLIC.contains(path.replaceAll("/+$", ""))) {
       return Optional.empty();
     }
     String header = ctx.getHeaderString(HttpHeaders.AUTHORIZATION);

@@ -3,17 +3,21 @@ package org.emoaudionet.api;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.emoaudionet.api.AirflowModels.Dag;
 import org.emoaudionet.api.AirflowModels.DagCollection;
@@ -22,12 +26,15 @@ import org.emoaudionet.api.AirflowModels.TaskCollection;
 import org.emoaudionet.workflows.DagCatalog;
 import org.emoaudionet.workflows.DagDefinition;
 
-/** {@code /api/v2/dags}: the bundled pipelines. They are never paused. */
+/** {@code /api/v2/dags}: the DAG files' pipelines, their pause state and schedules. */
 @Path("/api/v2/dags")
 @Produces(MediaType.APPLICATION_JSON)
 public class DagResource {
   @Inject DagViews views;
   @Inject ObjectMapper json;
+  @Inject DagStates states;
+  @Inject DagSchedules schedules;
+  @Inject JwtCodec jwt;
 
   @GET
   public DagCollection list(@QueryParam("limit") String limit, @QueryParam("offset") String offset,
@@ -35,8 +42,25 @@ public class DagResource {
       @QueryParam("dag_id_pattern") String idPattern,
       @QueryParam("dag_display_name_pattern") String namePattern,
       @QueryParam("paused") String paused, @QueryParam("order_by") List<String> orderBy) {
+    schedules.reconcileAll();
+    Instant now = Instant.now();
+    List<Dag> matched = select(tags, tagsMode, idPattern, namePattern, paused, orderBy).stream()
+        .map(s -> views.dag(s.dag(), s.paused(), now)).toList();
+    return page(matched, limit, offset);
+  }
+
+  private static DagCollection page(List<Dag> matched, String limit, String offset) {
     int lim = Params.limit(limit);
     int off = Params.offset(offset);
+    return new DagCollection(matched.stream().skip(off).limit(lim).toList(), matched.size());
+  }
+
+  /** A DAG and whether it is paused, read once per request. */
+  private record Stated(DagDefinition dag, boolean paused) {}
+
+  /** Airflow's DAG filters: id/name patterns, tags (any or all), paused. */
+  private List<Stated> select(List<String> tags, String tagsMode, String idPattern,
+      String namePattern, String paused, List<String> orderBy) {
     Boolean p = Params.bool("paused", paused);
     boolean all = "all".equals(tagsMode);
     if (tagsMode != null && !all && !"any".equals(tagsMode)) {
@@ -47,16 +71,82 @@ public class DagResource {
         ? null : Params.ilike(idPattern);
     Pattern name = namePattern == null || namePattern.isEmpty() || namePattern.equals("~")
         ? null : Params.ilike(namePattern);
-    List<DagDefinition> matched = DagCatalog.all().stream()
+    Comparator<DagDefinition> order = order(orderBy);
+    return DagCatalog.all().stream()
         .filter(d -> id == null || id.matcher(d.dagId()).find())
         .filter(d -> name == null || name.matcher(d.dagId()).find())
-        .filter(d -> p == null || !p)
         .filter(d -> tags == null || tags.isEmpty()
             || (all ? d.tags().containsAll(tags) : tags.stream().anyMatch(d.tags()::contains)))
-        .sorted(order(orderBy))
+        .sorted(order)
+        .map(d -> new Stated(d, states.paused(d)))
+        .filter(s -> p == null || s.paused() == p)
         .toList();
-    List<Dag> page = matched.stream().skip(off).limit(lim).map(views::dag).toList();
-    return new DagCollection(page, matched.size());
+  }
+
+  /** Pauses or resumes one DAG (Airflow's DAGPatchBody: {@code {"is_paused": bool}}). */
+  @PATCH
+  @Path("/{dag_id}")
+  @Consumes(MediaType.WILDCARD)
+  public Dag patch(@PathParam("dag_id") String dagId,
+      @QueryParam("update_mask") List<String> mask, @HeaderParam("Authorization") String auth,
+      String body) {
+    boolean paused = patchBody(body, mask);
+    DagDefinition d = views.require(dagId);
+    setPaused(d, paused, user(auth));
+    return views.dag(d, paused, Instant.now());
+  }
+
+  /** Pauses or resumes every DAG matching the filters; {@code dag_id_pattern} is required. */
+  @PATCH
+  @Consumes(MediaType.WILDCARD)
+  public DagCollection patchAll(@QueryParam("limit") String limit,
+      @QueryParam("offset") String offset, @QueryParam("tags") List<String> tags,
+      @QueryParam("tags_match_mode") String tagsMode,
+      @QueryParam("dag_id_pattern") String idPattern, @QueryParam("paused") String pausedFilter,
+      @QueryParam("update_mask") List<String> mask, @HeaderParam("Authorization") String auth,
+      String body) {
+    boolean paused = patchBody(body, mask);
+    if (idPattern == null || idPattern.isEmpty()) {
+      throw ApiException.invalid("missing", List.of("query", "dag_id_pattern"),
+          "Field required: name the DAGs to update (dag_id_pattern, '~' for all)", null);
+    }
+    String user = user(auth);
+    Instant now = Instant.now();
+    List<Dag> changed = select(tags, tagsMode, idPattern, null, pausedFilter, List.of()).stream()
+        .map(s -> {
+          setPaused(s.dag(), paused, user);
+          return views.dag(s.dag(), paused, now);
+        }).toList();
+    return page(changed, limit, offset);
+  }
+
+  private boolean patchBody(String body, List<String> mask) {
+    JsonBody b = JsonBody.parse(body, json, Set.of("is_paused"));
+    b.require("is_paused");
+    Boolean paused = b.bool("is_paused");
+    b.done();
+    if (mask != null && !mask.isEmpty() && !mask.equals(List.of("is_paused"))) {
+      throw ApiException.badRequest("Only `is_paused` field can be updated through the REST API;"
+          + " update_mask was " + mask);
+    }
+    return paused;
+  }
+
+  /** Stores the state first (it is what every process reads), then brings Temporal in line. */
+  private void setPaused(DagDefinition d, boolean paused, String user) {
+    states.write(d.dagId(), paused, user);
+    try {
+      schedules.apply(d, paused, user);
+    } catch (RuntimeException e) {
+      throw ApiException.unavailable("DAG " + d.dagId() + " is now " + (paused ? "paused" : "active")
+          + " but its Temporal schedule could not be updated (" + e.getMessage()
+          + "); it is reconciled when the API restarts");
+    }
+  }
+
+  private String user(String auth) {
+    if (auth == null || auth.length() < 8) return null;
+    return jwt.verify(auth.substring(7).strip()).orElse(null);
   }
 
   private static Comparator<DagDefinition> order(List<String> orderBy) {
@@ -75,6 +165,7 @@ public class DagResource {
   @GET
   @Path("/{dag_id}")
   public Dag get(@PathParam("dag_id") String dagId) {
+    schedules.reconcileAll();
     return views.dag(views.require(dagId));
   }
 
@@ -88,7 +179,7 @@ public class DagResource {
     out.put("catchup", false);
     out.put("concurrency", out.get("max_active_tasks"));
     out.put("render_template_as_native_obj", false);
-    out.put("is_paused_upon_creation", null);
+    out.put("is_paused_upon_creation", d.pausedUponCreation());
     out.put("timezone", "UTC");
     out.put("start_date", null);
     out.put("end_date", null);

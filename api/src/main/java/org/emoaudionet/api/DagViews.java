@@ -1,9 +1,12 @@
 package org.emoaudionet.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -16,14 +19,17 @@ import org.emoaudionet.api.AirflowModels.Task;
 import org.emoaudionet.workflows.DagCatalog;
 import org.emoaudionet.workflows.DagDefinition;
 import org.emoaudionet.workflows.TaskQueues;
+import org.emoaudionet.workflows.Timetable;
 
-/** The bundled DAG catalog as Airflow's DAG, task and DAG-version bodies. */
+/** The DAG catalog (bundled and folder DAG files) as Airflow's DAG, task and DAG-version bodies. */
 @ApplicationScoped
 public class DagViews {
   static final String BUNDLE = "emo-workflows";
   static final String OWNER = "emoaudionet";
+  /** Where a DAG comes from when the catalog does not know (never for a listed DAG). */
   static final String FILELOC = "org/emoaudionet/workflows/DagCatalog.java";
-  /** The catalog is compiled in: it was "parsed" when this process loaded it. */
+  @Inject DagStates states;
+  /** The DAG files are read once: they were "parsed" when this process loaded them. */
   private final Instant loadedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
 
   public DagDefinition require(String dagId) {
@@ -31,14 +37,43 @@ public class DagViews {
         ApiException.notFound("The Dag with ID: `" + dagId + "` was not found"));
   }
 
+  /** The DAG with its pause state read from S3. */
   public Dag dag(DagDefinition d) {
+    return dag(d, states.paused(d), Instant.now());
+  }
+
+  /**
+   * Airflow's DAGResponse. A scheduled DAG that is not paused reports its next fire time as
+   * next logical date, run-after and (zero-length, as CronTriggerTimetable) data interval.
+   */
+  public Dag dag(DagDefinition d, boolean paused, Instant now) {
     List<DagTag> tags = d.tags().stream().map(t -> new DagTag(t, d.dagId(), d.dagId())).toList();
+    String fileloc = DagCatalog.current().source(d.dagId()).orElse(FILELOC);
     String token = Base64.getUrlEncoder().withoutPadding()
-        .encodeToString((FILELOC + "#" + d.dagId()).getBytes(StandardCharsets.UTF_8));
-    return new Dag(List.of("manual"), BUNDLE, null, d.dagId(), d.dagId(), d.description(), token,
-        FILELOC, false, false, false, false, false, null, null, loadedAt, 16, 16, 0, null, null,
-        null, null, List.of(OWNER), FILELOC, tags, "Never, external triggers only", false, false,
-        "None");
+        .encodeToString((fileloc + "#" + d.dagId()).getBytes(StandardCharsets.UTF_8));
+    Timetable timetable = d.schedule() == null ? null : Timetable.parse(d.schedule());
+    Instant next = timetable == null || paused ? null
+        : timetable.nextAfter(now).orElse(null);
+    List<String> runTypes = new ArrayList<>(List.of("manual"));
+    if (timetable != null) runTypes.add("scheduled");
+    if (d.dataTrigger() != null) runTypes.add("asset_triggered");
+    String summary;
+    String description;
+    if (timetable != null) {
+      summary = timetable.summary();
+      description = timetable.description();
+    } else if (d.dataTrigger() != null) {
+      summary = "Asset";
+      description = "Triggered by changes under " + d.dataTrigger().prefix();
+    } else {
+      summary = "None";
+      description = "Never, external triggers only";
+    }
+    String relative = fileloc.startsWith("/") ? Path.of(fileloc).getFileName().toString() : fileloc;
+    return new Dag(runTypes, BUNDLE, null, d.dagId(), d.dagId(), d.description(), token,
+        fileloc, false, false, false, paused, false, null, null, loadedAt, 16, 16, 0, next, next,
+        next, next, List.of(OWNER), relative, tags, description, false, timetable != null,
+        summary);
   }
 
   public DagVersion version(DagDefinition d) {

@@ -17,11 +17,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The compatibility proof: the official {@code apache-airflow-client} (pydantic-strict models)
- * drives this API. Runs with EMO_PYTHON, else $EMO_HOME/venv/bin/python, else the repo's
+ * drives this API (with the scheduled DAGs of {@link ScheduledDagsTestResource}). Runs with EMO_PYTHON, else $EMO_HOME/venv/bin/python, else the repo's
  * {@code .emo/venv/bin/python}; skipped when that Python lacks the package.
  */
 @QuarkusTest
-@WithTestResource(TemporalTestResource.class)
+@WithTestResource(ScheduledDagsTestResource.class)
 class OfficialAirflowClientTest {
   @TestHTTPResource("/")
   URL url;
@@ -59,6 +59,8 @@ class OfficialAirflowClientTest {
     assertEquals(0, r.exit, python + ": " + r.output);
     assertTrue(r.output.contains("AIRFLOW_CLIENT_CHECK OK"), r.output);
     assertTrue(r.output.contains("state=success tasks=6"), r.output);
+    // the DAG folder's two scheduled DAGs were read by the client's strict models
+    assertTrue(r.output.contains("scheduled=2"), r.output);
   }
 
   private record Result(int exit, String output) {}

@@ -1,56 +1,172 @@
 package org.emoaudionet.workflows;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
-/** The bundled DAGs of SPEC.md. */
+/**
+ * The DAGs a process knows: the bundled ones (the YAML files under {@code dags/} of this jar,
+ * listed in {@code dags/index.txt} because a jar cannot be listed) plus the files of an optional
+ * folder ({@code EMO_DAGS_FOLDER}). Loaded once per process; {@link #find}/{@link #all} read the
+ * process's catalog. Workflow code never calls this (a {@link PipelineRequest} carries what a run
+ * needs), so replays never depend on files.
+ */
 public final class DagCatalog {
-  private DagCatalog() {}
+  /** The bundled DAG files, on the classpath. */
+  public static final String RESOURCE_DIR = "dags/";
+  public static final String INDEX = RESOURCE_DIR + "index.txt";
+  /** The environment variable naming the folder of extra DAG files. */
+  public static final String FOLDER_ENV = "EMO_DAGS_FOLDER";
 
-  private static final Map<String, DagDefinition> DAGS = new LinkedHashMap<>();
+  private static volatile DagCatalog bundled;
+  private static volatile DagCatalog current;
 
-  static {
-    add("librispeech_gender_pretrain", "Speaker gender on LibriSpeech, the pretraining task",
-        List.of("librispeech", "pretrain"), "librispeech", "gender", false);
-    add("recola_arousal", "Arousal (10 bins of [-1, 1]) on RECOLA", List.of("recola", "emotion"),
-        "recola", "arousal", false);
-    add("recola_valence", "Valence (10 bins of [-1, 1]) on RECOLA", List.of("recola", "emotion"),
-        "recola", "valence", false);
-    add("daic_woz_phq8_binary", "Depression (PHQ-8 >= 10) on DAIC-WOZ",
-        List.of("daic-woz", "depression"), "daic-woz", "phq8_binary", true);
-    add("daic_woz_phq8_score", "PHQ-8 score 0..24 on DAIC-WOZ", List.of("daic-woz", "depression"),
-        "daic-woz", "phq8_score", true);
-    add("audio_manifest_classification", "Any labelled audio listed in a CSV manifest",
-        List.of("manifest"), "manifest", "label", false);
+  private final Map<String, DagDefinition> dags;
+  private final Map<String, String> sources;
+
+  private DagCatalog(Map<String, DagDefinition> dags, Map<String, String> sources) {
+    this.dags = Collections.unmodifiableMap(dags);
+    this.sources = Collections.unmodifiableMap(sources);
   }
 
-  private static void add(String id, String description, List<String> tags, String layout,
-      String task, boolean participantLevel) {
-    Map<String, Object> conf = new LinkedHashMap<>();
-    conf.put("layout", layout);
-    conf.put("task", task);
-    conf.put("preset", "small");
-    conf.put("split", "speaker");
-    conf.put("augment", true);
-    conf.put("arch", "emoaudionet");
-    DAGS.put(id, new DagDefinition(id, description, tags, Map.copyOf(conf), participantLevel));
+  /** The bundled DAGs only. */
+  public static DagCatalog bundled() {
+    DagCatalog c = bundled;
+    if (c == null) {
+      synchronized (DagCatalog.class) {
+        if (bundled == null) bundled = loadBundled();
+        c = bundled;
+      }
+    }
+    return c;
+  }
+
+  /**
+   * The bundled DAGs plus every {@code *.yaml}, {@code *.yml} and {@code *.json} file of
+   * {@code folder} (null: none), in file-name order.
+   *
+   * @throws DagFileException for a bad file, a missing folder or a dag_id defined twice
+   */
+  public static DagCatalog load(Path folder) {
+    DagCatalog base = bundled();
+    if (folder == null) return base;
+    if (!Files.isDirectory(folder)) {
+      throw new DagFileException(FOLDER_ENV + " '" + folder + "' is not a folder");
+    }
+    Map<String, DagDefinition> dags = new LinkedHashMap<>(base.dags);
+    Map<String, String> sources = new LinkedHashMap<>(base.sources);
+    List<Path> files;
+    try (Stream<Path> s = Files.list(folder)) {
+      files = s.filter(p -> p.getFileName().toString().matches("(?i).+\\.(ya?ml|json)"))
+          .filter(Files::isRegularFile).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list DAG folder " + folder, e);
+    }
+    for (Path f : files) {
+      String source = f.toAbsolutePath().normalize().toString();
+      String text;
+      try {
+        text = Files.readString(f, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new DagFileException(source + ": cannot read: " + e.getMessage(), e);
+      }
+      add(dags, sources, DagFiles.parse(source, text), source);
+    }
+    return new DagCatalog(dags, sources);
+  }
+
+  /** The folder named by system property {@code emo.dags.folder}, else {@value #FOLDER_ENV}. */
+  public static DagCatalog fromEnvironment() {
+    String folder = System.getProperty("emo.dags.folder");
+    if (folder == null || folder.isBlank()) folder = System.getenv(FOLDER_ENV);
+    return load(folder == null || folder.isBlank() ? null : Path.of(folder));
+  }
+
+  /** Makes {@code catalog} this process's (the API does so at start-up with its configuration). */
+  public static void install(DagCatalog catalog) {
+    current = catalog;
+  }
+
+  /** This process's catalog: the installed one, else loaded from the environment on first use. */
+  public static DagCatalog current() {
+    DagCatalog c = current;
+    if (c == null) {
+      synchronized (DagCatalog.class) {
+        if (current == null) current = fromEnvironment();
+        c = current;
+      }
+    }
+    return c;
   }
 
   public static List<DagDefinition> all() {
-    List<DagDefinition> all = new java.util.ArrayList<>(DAGS.values());
-    all.addAll(Extra.DAGS); // INTERIM (triggers): the schedules branch's loader replaces this
-    return List.copyOf(all);
+    return current().list();
   }
 
   public static Optional<DagDefinition> find(String dagId) {
-    return Optional.ofNullable(DAGS.get(dagId))
-        .or(() -> Extra.DAGS.stream().filter(d -> d.dagId().equals(dagId)).findFirst());
+    return current().get(dagId);
   }
 
-  /** INTERIM (triggers): DAG files of EMO_DAGS_FOLDER, read on first use. */
-  private static final class Extra {
-    static final List<DagDefinition> DAGS = InterimDagFolder.load();
+  public List<DagDefinition> list() {
+    return List.copyOf(dags.values());
+  }
+
+  public Optional<DagDefinition> get(String dagId) {
+    return Optional.ofNullable(dags.get(dagId));
+  }
+
+  /** Where a DAG was defined: {@code dags/<file>} for bundled ones, else the file's path. */
+  public Optional<String> source(String dagId) {
+    return Optional.ofNullable(sources.get(dagId));
+  }
+
+  private static DagCatalog loadBundled() {
+    Map<String, DagDefinition> dags = new LinkedHashMap<>();
+    Map<String, String> sources = new LinkedHashMap<>();
+    for (String name : bundledFileNames()) {
+      String source = RESOURCE_DIR + name;
+      add(dags, sources, DagFiles.parse(source, resource(source)), source);
+    }
+    return new DagCatalog(dags, sources);
+  }
+
+  /** The file names {@code dags/index.txt} lists, one a line ({@code #} comments). */
+  public static List<String> bundledFileNames() {
+    List<String> names = new ArrayList<>();
+    for (String line : resource(INDEX).split("\n")) {
+      String s = line.strip();
+      if (!s.isEmpty() && !s.startsWith("#")) names.add(s);
+    }
+    return names;
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = DagCatalog.class.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) throw new DagFileException(name + ": not on the classpath (listed in " + INDEX + "?)");
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + name, e);
+    }
+  }
+
+  private static void add(Map<String, DagDefinition> dags, Map<String, String> sources,
+      DagDefinition dag, String source) {
+    String other = sources.get(dag.dagId());
+    if (other != null) {
+      throw new DagFileException(source + ": field 'dag_id': '" + dag.dagId()
+          + "' is already defined in " + other);
+    }
+    dags.put(dag.dagId(), dag);
+    sources.put(dag.dagId(), source);
   }
 }

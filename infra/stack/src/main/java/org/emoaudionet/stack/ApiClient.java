@@ -63,6 +63,43 @@ public final class ApiClient {
     return r.body();
   }
 
+  /**
+   * POST /api/emo/models/{name}/predict with the files; {@code version} (a number or
+   * {@code latest}) or {@code alias} may be null (the champion). The reply is returned as it is,
+   * errors included: a 422 still carries the good files' predictions.
+   */
+  public Answer predict(String name, List<java.nio.file.Path> files, String version,
+      String alias) throws java.io.IOException {
+    Multipart form = new Multipart();
+    for (java.nio.file.Path f : files) {
+      if (!java.nio.file.Files.isRegularFile(f)) {
+        throw new java.io.FileNotFoundException(f + ": no such file");
+      }
+      form.file("files", f);
+    }
+    StringBuilder q = new StringBuilder();
+    if (version != null) q.append(q.length() == 0 ? "?" : "&").append("version=").append(enc(version));
+    if (alias != null) q.append(q.length() == 0 ? "?" : "&").append("alias=").append(enc(alias));
+    String url = baseUrl + "/api/emo/models/" + enc(name) + "/predict" + q;
+    byte[] body = form.body();
+    JsonHttp.Reply r = JsonHttp.send("POST", url, form.contentType(), body, token(),
+        Duration.ofMinutes(5));
+    if (r.status() == 401) {
+      synchronized (this) {
+        token = null;
+      }
+      r = JsonHttp.send("POST", url, form.contentType(), body, token(), Duration.ofMinutes(5));
+    }
+    return new Answer(r.status(), r.body());
+  }
+
+  /** An HTTP status and its JSON body, for calls whose error answers carry results too. */
+  public record Answer(int status, JsonNode body) {
+    public boolean ok() {
+      return status >= 200 && status < 300;
+    }
+  }
+
   /** POST /api/v2/dags/{dag}/dagRuns; {@code dagRunId} null lets the API choose. */
   public JsonNode trigger(String dagId, Map<String, Object> conf, String dagRunId) {
     Map<String, Object> body = new LinkedHashMap<>();
@@ -72,6 +109,16 @@ public final class ApiClient {
       body.put("dag_run_id", dagRunId);
     }
     return call("POST", "/api/v2/dags/" + enc(dagId) + "/dagRuns", body);
+  }
+
+  /** GET /api/v2/dags/{dag}: the DAG with is_paused and its next scheduled run. */
+  public JsonNode dag(String dagId) {
+    return call("GET", "/api/v2/dags/" + enc(dagId), null);
+  }
+
+  /** PATCH /api/v2/dags/{dag} {@code {"is_paused": paused}}: pauses or resumes its schedule. */
+  public JsonNode setPaused(String dagId, boolean paused) {
+    return call("PATCH", "/api/v2/dags/" + enc(dagId), Map.of("is_paused", paused));
   }
 
   public JsonNode dagRun(String dagId, String dagRunId) {

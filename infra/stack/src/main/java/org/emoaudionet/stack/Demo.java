@@ -64,7 +64,48 @@ public final class Demo {
     out.print(RunSummary.table(summaries));
     boolean ok = summaries.stream().allMatch(RunSummary::succeeded);
     out.println(ok ? "demo: every run succeeded" : "demo: some runs did not succeed");
+    if (ok) {
+      ok = scoreSample(recola);
+    }
     return ok;
+  }
+
+  /**
+   * Scores one RECOLA recording through the serving endpoint with {@code recola_arousal}'s
+   * champion — or, when no run has been promoted yet, its newest version, saying so.
+   */
+  private boolean scoreSample(Path recola) {
+    String dag = "recola_arousal";
+    Path audio;
+    try (var files = Files.list(recola.resolve("recordings_audio"))) {
+      audio = files.filter(f -> f.toString().endsWith(".wav")).sorted().findFirst().orElse(null);
+    } catch (java.io.IOException e) {
+      audio = null;
+    }
+    out.println();
+    if (audio == null) {
+      out.println("serving: no .wav under " + recola.resolve("recordings_audio") + " to score");
+      return false;
+    }
+    try {
+      ApiClient.Answer a = api.predict(dag, List.of(audio), null, null);
+      if (a.status() == 404 && a.body().path("detail").asText().contains("no alias")) {
+        out.println("serving: " + a.body().path("detail").asText()
+            + " -- no run has been promoted to champion yet: scoring version=latest instead");
+        a = api.predict(dag, List.of(audio), "latest", null);
+      }
+      out.println("serving: POST /api/emo/models/" + dag + "/predict with "
+          + audio.getFileName() + " -> HTTP " + a.status());
+      out.print(PredictionLines.format(a));
+      String refusal = PredictionLines.refusal(a);
+      if (refusal != null) {
+        out.println("serving: " + refusal);
+      }
+      return a.ok();
+    } catch (java.io.IOException | RuntimeException e) {
+      out.println("serving: scoring " + audio + " failed: " + e.getMessage());
+      return false;
+    }
   }
 
   private Path sample(String name) {

@@ -27,14 +27,26 @@ final class JsonHttp {
 
   static Reply send(String method, String url, Object body, String bearer) {
     try {
+      return body == null ? send(method, url, null, null, bearer, Duration.ofSeconds(90))
+          : send(method, url, "application/json", JSON.writeValueAsBytes(body), bearer,
+              Duration.ofSeconds(90));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException("cannot write " + body + " as JSON: " + e, e);
+    }
+  }
+
+  /** Sends raw bytes of {@code contentType} (null: no body); the reply as {@link #send}. */
+  static Reply send(String method, String url, String contentType, byte[] body, String bearer,
+      Duration timeout) {
+    try {
       HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
-          .timeout(Duration.ofSeconds(90)).header("Accept", "application/json");
+          .timeout(timeout).header("Accept", "application/json");
       if (bearer != null) {
         b.header("Authorization", "Bearer " + bearer);
       }
       if (body != null) {
-        b.header("Content-Type", "application/json")
-            .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        b.header("Content-Type", contentType)
+            .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
       } else {
         b.method(method, HttpRequest.BodyPublishers.noBody());
       }

@@ -78,6 +78,32 @@ public final class MlflowRest {
     }
   }
 
+  /** Version numbers of a registered model, ascending (empty when it does not exist). */
+  public List<Integer> modelVersions(String name) {
+    JsonHttp.Reply r = JsonHttp.send("GET", baseUrl + "/api/2.0/mlflow/model-versions/search?filter="
+        + enc("name='" + name.replace("'", "\\'") + "'"), null, null);
+    List<Integer> out = new ArrayList<>();
+    if (r.ok()) {
+      r.body().path("model_versions").forEach(v -> out.add(v.path("version").asInt()));
+    }
+    out.sort(null);
+    return out;
+  }
+
+  /** The version an alias points at, if it is set. */
+  public Optional<Integer> aliasVersion(String name, String alias) {
+    JsonHttp.Reply r = JsonHttp.send("GET", baseUrl + "/api/2.0/mlflow/registered-models/alias?name="
+        + enc(name) + "&alias=" + enc(alias), null, null);
+    return r.ok() ? Optional.of(r.body().path("model_version").path("version").asInt())
+        : Optional.empty();
+  }
+
+  /** Points {@code alias} of a registered model at {@code version}. */
+  public void setAlias(String name, String alias, int version) {
+    JsonHttp.call("POST", baseUrl + "/api/2.0/mlflow/registered-models/alias",
+        Map.of("name", name, "alias", alias, "version", Integer.toString(version)), null);
+  }
+
   public String runLink(String experimentId, String runId) {
     return baseUrl + "/#/experiments/" + experimentId + "/runs/" + runId;
   }

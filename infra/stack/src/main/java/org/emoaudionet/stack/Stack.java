@@ -237,7 +237,12 @@ public final class Stack implements AutoCloseable {
   List<String> apiCommand() {
     List<String> cmd = new ArrayList<>(List.of(javaBin(),
         "-Dquarkus.http.host=" + config.apiHost(),
-        "-Dquarkus.http.port=" + config.apiPort()));
+        "-Dquarkus.http.port=" + config.apiPort(),
+        // The serving endpoint runs PyTorch in this JVM: natives from the classpath only, and
+        // half the cores, so that the worker training beside it keeps the other half.
+        "-Dai.djl.offline=true",
+        "-Dai.djl.pytorch.num_threads=" + Math.max(1, Runtime.getRuntime().availableProcessors() / 2),
+        "-Dai.djl.pytorch.num_interop_threads=1"));
     cmd.addAll(splitOpts(System.getenv("EMO_API_JAVA_OPTS")));
     cmd.addAll(List.of("-jar", config.repoRoot().resolve(API_JAR).toString()));
     return cmd;

@@ -10,6 +10,7 @@ import java.util.Map;
  * (the same ones every child process gets) with the embedded defaults.
  *
  * @param startWorker false when a test drives its own worker process
+ * @param dagsFolder EMO_DAGS_FOLDER, extra DAG files for the API; null: the bundled DAGs only
  */
 public record StackConfig(
     Path repoRoot,
@@ -29,7 +30,8 @@ public record StackConfig(
     String bucket,
     String adminUser,
     String workerQueues,
-    boolean startWorker) {
+    boolean startWorker,
+    String dagsFolder) {
 
   public static final String MLFLOW_BUCKET = "mlflow";
 
@@ -60,7 +62,12 @@ public record StackConfig(
         env.getOrDefault("EMO_S3_BUCKET", "emo"),
         env.getOrDefault("EMO_ADMIN_USER", "admin"),
         env.getOrDefault("EMO_WORKER_QUEUES", "emo-cpu,emo-gpu"),
-        !"false".equalsIgnoreCase(env.getOrDefault("EMO_STACK_WORKER", "true").trim()));
+        !"false".equalsIgnoreCase(env.getOrDefault("EMO_STACK_WORKER", "true").trim()),
+        blankToNull(env.get("EMO_DAGS_FOLDER")));
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
   }
 
   private static int port(Map<String, String> env, String name, int dflt) {
@@ -83,25 +90,33 @@ public record StackConfig(
   public StackConfig withPorts(int api, int s3, int mlflow, int temporal, int temporalUi) {
     return new StackConfig(repoRoot, emoHome, host, apiHost, api, s3, mlflow, temporal, temporalUi,
         temporalMode, externalTemporalAddress, namespace, s3AccessKey, s3SecretKey, bucket,
-        adminUser, workerQueues, startWorker);
+        adminUser, workerQueues, startWorker, dagsFolder);
   }
 
   public StackConfig withEmoHome(Path home) {
     return new StackConfig(repoRoot, home, host, apiHost, apiPort, s3Port, mlflowPort, temporalPort,
         temporalUiPort, temporalMode, externalTemporalAddress, namespace, s3AccessKey, s3SecretKey,
-        bucket, adminUser, workerQueues, startWorker);
+        bucket, adminUser, workerQueues, startWorker, dagsFolder);
   }
 
   public StackConfig withTemporalMode(TemporalMode mode) {
     return new StackConfig(repoRoot, emoHome, host, apiHost, apiPort, s3Port, mlflowPort,
         temporalPort, temporalUiPort, mode, externalTemporalAddress, namespace, s3AccessKey,
-        s3SecretKey, bucket, adminUser, workerQueues, startWorker);
+        s3SecretKey, bucket, adminUser, workerQueues, startWorker, dagsFolder);
   }
 
   public StackConfig withoutWorker() {
     return new StackConfig(repoRoot, emoHome, host, apiHost, apiPort, s3Port, mlflowPort,
         temporalPort, temporalUiPort, temporalMode, externalTemporalAddress, namespace, s3AccessKey,
-        s3SecretKey, bucket, adminUser, workerQueues, false);
+        s3SecretKey, bucket, adminUser, workerQueues, false, dagsFolder);
+  }
+
+  /** A copy whose API reads extra DAG files from {@code folder}. */
+  public StackConfig withDagsFolder(Path folder) {
+    return new StackConfig(repoRoot, emoHome, host, apiHost, apiPort, s3Port, mlflowPort,
+        temporalPort, temporalUiPort, temporalMode, externalTemporalAddress, namespace, s3AccessKey,
+        s3SecretKey, bucket, adminUser, workerQueues, startWorker,
+        folder.toAbsolutePath().normalize().toString());
   }
 
   public String temporalAddress() {
@@ -126,6 +141,14 @@ public record StackConfig(
 
   public Path logs() {
     return emoHome.resolve("logs");
+  }
+
+  /**
+   * Where the core's Maven build unpacks the TensorFlow natives that DJL's TensorFlow engine
+   * loads offline (imported Keras SavedModels), named to every JVM by TENSORFLOW_LIBRARY_PATH.
+   */
+  public Path tensorflowNatives() {
+    return repoRoot.resolve("workers/core/target/tensorflow-native");
   }
 
   public Path python() {
@@ -154,9 +177,12 @@ public record StackConfig(
     env.put("EMO_ADMIN_USER", adminUser);
     env.put("EMO_ADMIN_PASSWORD", adminPassword);
     env.put("EMO_JWT_SECRET", jwtSecret);
-    // INTERIM (triggers): extra DAG files for the API; the schedules branch owns this setting
-    String dags = System.getProperty("emo.dags.folder", System.getenv("EMO_DAGS_FOLDER"));
-    if (dags != null && !dags.isBlank()) env.put("EMO_DAGS_FOLDER", dags);
+    // The API and the workers may score a Keras SavedModel (ScoringModels.load): TensorFlow's
+    // natives offline, while PyTorch stays the engine that trains and scores our own networks.
+    env.put("TENSORFLOW_LIBRARY_PATH", tensorflowNatives().toString());
+    env.put("DJL_DEFAULT_ENGINE", "PyTorch");
+    env.put("TF_CPP_MIN_LOG_LEVEL", "1");
+    if (dagsFolder != null) env.put("EMO_DAGS_FOLDER", dagsFolder);
     if (Files.isExecutable(python())) {
       env.put("EMO_PYTHON", python().toString());
     }

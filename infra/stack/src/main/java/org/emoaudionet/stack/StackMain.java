@@ -13,10 +13,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code emo up | demo | run | status}: the embedded platform from one command. */
+/** {@code emo up | demo | run | status | predict --registered}: the embedded platform from one command. */
 @Command(name = "emo", mixinStandardHelpOptions = true,
     subcommands = {StackMain.Up.class, StackMain.DemoCmd.class, StackMain.Run.class,
-        StackMain.Status.class},
+        StackMain.Status.class, StackMain.Predict.class},
     description = "EmoAudioNet platform on one machine. Configuration: EMO_* environment "
         + "variables (infra/README.md).")
 public final class StackMain implements Callable<Integer> {
@@ -182,6 +182,33 @@ public final class StackMain implements Callable<Integer> {
             ti.path("start_date").asText("-"), ti.path("end_date").asText("-"));
       }
       return 0;
+    }
+  }
+
+  @Command(name = "predict", description = "Score audio files with a registered model through "
+      + "the running stack's API (POST /api/emo/models/{name}/predict); one JSON line per file.")
+  static final class Predict implements Callable<Integer> {
+    @Option(names = "--registered", required = true, paramLabel = "NAME",
+        description = "registered model (emoaudionet-<dag_id>) or DAG id")
+    String name;
+
+    @Option(names = "--version", paramLabel = "N", description = "a version number or 'latest' "
+        + "(default: the alias)")
+    String version;
+
+    @Option(names = "--alias", description = "default: champion")
+    String alias;
+
+    @Parameters(arity = "1..*", paramLabel = "AUDIO", description = "WAV or FLAC files")
+    List<java.nio.file.Path> files;
+
+    @Override
+    public Integer call() throws Exception {
+      ApiClient.Answer r = client(StackConfig.fromEnv()).predict(name, files, version, alias);
+      OUT.print(PredictionLines.format(r));
+      String refusal = PredictionLines.refusal(r);
+      if (refusal != null) System.err.println("emo predict: " + refusal);
+      return r.ok() ? 0 : 1;
     }
   }
 }

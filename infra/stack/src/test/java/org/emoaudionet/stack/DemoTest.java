@@ -36,12 +36,17 @@ class DemoTest {
   private final Map<String, JsonNode> confs = new ConcurrentHashMap<>();
   private final Map<String, Integer> polls = new ConcurrentHashMap<>();
   private volatile String failingDag = "";
+  private volatile boolean champion = true;
+  private final List<String> predictQueries = new CopyOnWriteArrayList<>();
+  private volatile String lastPredictBody = "";
 
   @BeforeEach
   void start() throws IOException {
     for (String s : List.of("librispeech", "recola", "daic-woz")) {
       Files.createDirectories(samples.resolve(s));
     }
+    Files.createDirectories(samples.resolve("recola/recordings_audio"));
+    Files.write(samples.resolve("recola/recordings_audio/dev_1.wav"), new byte[] {1, 2, 3});
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", this::handle);
     server.start();
@@ -60,6 +65,23 @@ class DemoTest {
     String[] p = path.split("/");
     if (path.equals("/auth/token")) {
       reply = "{\"access_token\":\"t\"}";
+    } else if (path.equals("/api/emo/models/recola_arousal/predict")) {
+      String query = String.valueOf(x.getRequestURI().getQuery());
+      predictQueries.add(query);
+      if (!champion && !query.contains("version=latest")) {
+        byte[] b = ("{\"detail\":\"registered model 'emoaudionet-recola_arousal' has no alias "
+            + "'champion'\"}").getBytes(StandardCharsets.UTF_8);
+        x.sendResponseHeaders(404, b.length);
+        x.getResponseBody().write(b);
+        x.close();
+        return;
+      }
+      lastPredictBody = body;
+      reply = "{\"model\":\"emoaudionet-recola_arousal\",\"version\":" + (champion ? 3 : 4)
+          + ",\"alias\":" + (champion ? "\"champion\"" : "null") + ",\"task\":\"arousal\","
+          + "\"classes\":[\"0\",\"1\"],\"predictions\":[{\"file\":\"dev_1.wav\","
+          + "\"label\":\"1\",\"probabilities\":{\"0\":0.25,\"1\":0.75},\"value\":0.3,"
+          + "\"segments\":7}]}";
     } else if (path.startsWith("/api/v2/dags/") && path.endsWith("/dagRuns")) {
       JsonNode req = JsonHttp.JSON.readTree(body);
       triggered.add(p[4]);
@@ -118,6 +140,25 @@ class DemoTest {
     assertTrue(report.contains("s3://emo/runs/x/model.tar.gz") && report.contains("0.900"),
         report);
     assertTrue(report.contains("every run succeeded"), report);
+    assertTrue(report.contains("serving: POST /api/emo/models/recola_arousal/predict with "
+        + "dev_1.wav -> HTTP 200"), report);
+    assertTrue(report.contains("# emoaudionet-recola_arousal version 3 (alias champion)"), report);
+    assertTrue(report.contains("\"file\":\"dev_1.wav\",\"label\":\"1\""), report);
+    assertEquals(List.of("null"), predictQueries, "the champion, no version asked for");
+    assertTrue(lastPredictBody.contains("name=\"files\"; filename=\"dev_1.wav\""),
+        lastPredictBody);
+  }
+
+  @Test
+  void withoutAChampionTheDemoScoresTheLatestVersionAndSaysSo() throws Exception {
+    champion = false;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    assertTrue(demo(out).run(), out.toString());
+    String report = out.toString();
+    assertTrue(report.contains("no run has been promoted to champion yet: scoring "
+        + "version=latest instead"), report);
+    assertTrue(report.contains("# emoaudionet-recola_arousal version 4, task arousal"), report);
+    assertEquals(List.of("null", "version=latest"), predictQueries);
   }
 
   @Test

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.emoaudionet.audio.AudioFormatException;
 import org.emoaudionet.config.PipelineConfig;
 import org.emoaudionet.data.TaskSpec;
 import org.emoaudionet.features.FeatureExtractor;
@@ -35,6 +36,11 @@ public final class Predictor {
 
   public Prediction predict(Path audio) throws IOException {
     List<SegmentAudio.Cut> cuts = SegmentAudio.cut(audio, List.of(), config.audio());
+    if (cuts.isEmpty()) {
+      // Without one segment there is nothing to average: a mean over none would be NaN.
+      throw new AudioFormatException(audio.toString(), "no speech left after pause removal "
+          + "(need at least one " + config.audio().segmentSeconds() + " s segment)");
+    }
     List<SegmentFeatures> feats = new ArrayList<>(cuts.size());
     for (SegmentAudio.Cut c : cuts) {
       feats.add(new SegmentFeatures(audio.toString(), null, c.startSeconds(), null, -1, Double.NaN,

@@ -90,4 +90,28 @@ class EmoCliTest {
     JsonNode second = new ObjectMapper().readTree(lines[1]);
     assertTrue(second.get("error").asText().contains("empty.wav"), lines[1]);
   }
+
+  @Test
+  void evaluateAndPredictScoreAnImportedKerasSavedModel() throws Exception {
+    Path model = Path.of(EmoCliTest.class.getResource("/keras/emoaudionet-small").toURI());
+    Path csv = SampleCorpora.root().resolve("manifest/manifest.csv");
+    Result e = run("evaluate", "--model", model.toString(), "--dataset", "manifest:" + csv,
+        "--out", tmp.resolve("eval").toString());
+    assertEquals(0, e.code(), e.err());
+    JsonNode metrics = new ObjectMapper().readTree(tmp.resolve("eval/metrics.json").toFile());
+    assertEquals("[\"angry\",\"happy\",\"neutral\",\"sad\"]", metrics.get("classes").toString());
+    assertTrue(metrics.get("n_test").asInt() > 0);
+    double accuracy = metrics.get("test").get("accuracy").asDouble();
+    assertTrue(accuracy >= 0 && accuracy <= 1, "accuracy " + accuracy);
+    assertTrue(Files.size(tmp.resolve("eval/confusion_matrix.png")) > 0);
+
+    Path clip = SampleCorpora.root().resolve("manifest/clips/spk01/spk01_01.flac");
+    Result p = run("predict", "--model", model.toString(), clip.toString());
+    assertEquals(0, p.code(), p.err());
+    JsonNode line = new ObjectMapper().readTree(p.out().strip());
+    double sum = 0;
+    for (JsonNode v : line.get("probabilities")) sum += v.asDouble();
+    assertEquals(1.0, sum, 1e-4);
+    assertTrue(metrics.get("classes").toString().contains(line.get("label").asText()));
+  }
 }

@@ -6,17 +6,18 @@ import io.temporal.worker.WorkerOptions;
 import java.util.List;
 import org.emoaudionet.workflows.DataTriggerWorkflowImpl;
 import org.emoaudionet.workflows.EmoPipelineWorkflowImpl;
+import org.emoaudionet.workflows.ScheduledDagRunWorkflowImpl;
 import org.emoaudionet.workflows.TaskQueues;
 
 /** Which implementations listen on which task queue (PLATFORM.md). */
 public final class Activities {
   private Activities() {}
 
-  /** The workflow and the data/bookkeeping activities. */
+  /** The workflows (DAG runs, schedule fires) and the data/bookkeeping activities. */
   public static Worker registerCpu(WorkerFactory factory, WorkerContext ctx) {
     Worker w = factory.newWorker(TaskQueues.CPU);
     w.registerWorkflowImplementationTypes(EmoPipelineWorkflowImpl.class,
-        DataTriggerWorkflowImpl.class);
+        ScheduledDagRunWorkflowImpl.class, DataTriggerWorkflowImpl.class);
     w.registerActivitiesImplementations(new TrackingActivitiesImpl(ctx),
         new DownloadActivityImpl(ctx), new PreprocessActivityImpl(ctx),
         new AugmentActivityImpl(ctx), new RegisterActivityImpl(ctx),

@@ -36,17 +36,19 @@ class DataTriggerIT {
     Path root = PlatformFixture.repoRoot();
     PlatformFixture.requireBuilt(root);
     Path dags = Files.createDirectories(tmp.resolve("dags"));
-    // JSON is YAML too: the schedules branch's YAML loader reads this file as it is.
     Files.writeString(dags.resolve(DAG + ".yaml"), """
-        {"dag_id": "incoming_manifest", "description": "Manifests copied into S3",
-         "tags": ["manifest", "asset"], "task": "label", "layout": "manifest", "preset": "small",
-         "default_conf": {"epochs": 1, "augment": false, "split": "speaker"},
-         "data_trigger": {"prefix": "s3://emo/incoming/it/", "poll_interval": "3s"}}
+        dag_id: incoming_manifest
+        description: Manifests copied into S3
+        tags: [manifest, asset]
+        task: label
+        layout: manifest
+        preset: small
+        default_conf: {epochs: 1, augment: false}
+        data_trigger: {prefix: "s3://emo/incoming/it/", poll_interval: 3s}
         """);
     Path data = relativeManifest(root, tmp.resolve("data"));
-    System.setProperty("emo.dags.folder", dags.toString());
-    try (Stack stack = PlatformFixture.start(
-        PlatformFixture.config(root, tmp.resolve("home"), true))) {
+    var config = PlatformFixture.config(root, tmp.resolve("home"), true).withDagsFolder(dags);
+    try (Stack stack = PlatformFixture.start(config)) {
       ApiClient api = stack.apiClient();
       String bucket = stack.config().bucket();
       String prefix = "s3://" + bucket + "/" + PREFIX_KEY;
@@ -102,8 +104,6 @@ class DataTriggerIT {
       assertEquals(0, py.waitFor(), out);
       assertEquals(2, out.lines().filter(l -> l.startsWith("ASSET_RUN ")
           && l.contains(" asset_triggered asset None")).count(), out);
-    } finally {
-      System.clearProperty("emo.dags.folder");
     }
   }
 

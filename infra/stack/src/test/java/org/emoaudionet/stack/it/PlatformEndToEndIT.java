@@ -76,6 +76,18 @@ class PlatformEndToEndIT {
         assertTrue(size > 0, prefix + key + " is empty");
       }
 
+      // Serving: the run's model version as champion, two manifest clips scored through the API.
+      String model = "emoaudionet-" + DAG;
+      List<Integer> versions = mlflow.modelVersions(model);
+      assertEquals(1, versions.size(), "one run, one registered version: " + versions);
+      if (mlflow.aliasVersion(model, "champion").isEmpty()) {
+        mlflow.setAlias(model, "champion", versions.get(0)); // until promotion sets it itself
+      }
+      List<Path> clips = List.of(
+          root.resolve("workers/samples/manifest/clips/spk04/spk04_03.wav"),
+          root.resolve("workers/samples/manifest/clips/spk04/spk04_07.wav"));
+      JsonNode served = assertServed(api.predict(DAG, clips, null, null), 1, clips.size());
+
       // The same DAG driven only by the official Airflow client (apache-airflow-client), on the
       // real worker; the second run hits the preprocess/augment cache of the first.
       Path script = root.resolve("infra/stack/src/test/python/airflow_client_real_run.py");
@@ -89,6 +101,36 @@ class PlatformEndToEndIT {
       assertTrue(out.contains("AIRFLOW_REAL_RUN") && out.contains("state=success"), out);
       assertTrue(api.taskLog(DAG, "it__airflow_client", "preprocess", 1).contains("cache hit"),
           "second run reuses the cached preprocess output");
+
+      // That run registered version 2; moving the alias to it changes what the endpoint serves
+      // at once (the alias is resolved per request, the loaded model is a new cache entry).
+      assertEquals(List.of(1, 2), mlflow.modelVersions(model));
+      mlflow.setAlias(model, "champion", 2);
+      assertServed(api.predict(DAG, clips, null, null), 2, clips.size());
+      assertEquals(served.get("classes"),
+          assertServed(api.predict(model, clips.subList(0, 1), "1", null), 1, 1).get("classes"));
     }
+  }
+
+  /** A 200 from the champion (or the asked version) with every file labelled and normalised. */
+  private static JsonNode assertServed(ApiClient.Answer a, int version, int files) {
+    assertEquals(200, a.status(), String.valueOf(a.body()));
+    JsonNode b = a.body();
+    assertEquals("emoaudionet-" + DAG, b.path("model").asText(), b.toString());
+    assertEquals(version, b.path("version").asInt(), b.toString());
+    assertEquals(files, b.path("predictions").size(), b.toString());
+    List<String> classes = new java.util.ArrayList<>();
+    b.path("classes").forEach(c -> classes.add(c.asText()));
+    assertFalse(classes.isEmpty(), b.toString());
+    for (JsonNode p : b.path("predictions")) {
+      assertTrue(classes.contains(p.path("label").asText()), p.toString());
+      double sum = 0;
+      for (String c : classes) {
+        sum += p.path("probabilities").path(c).asDouble(Double.NaN);
+      }
+      assertEquals(1.0, sum, 1e-4, p.toString());
+      assertTrue(p.path("segments").asInt() > 0, p.toString());
+    }
+    return b;
   }
 }

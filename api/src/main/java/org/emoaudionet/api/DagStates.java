@@ -1,0 +1,115 @@
+package org.emoaudionet.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.minio.BucketExistsArgs;
+import io.minio.GetObjectArgs;
+import io.minio.MakeBucketArgs;
+import io.minio.MinioClient;
+import io.minio.PutObjectArgs;
+import io.minio.errors.ErrorResponseException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import org.emoaudionet.workflows.DagDefinition;
+import org.emoaudionet.workflows.DagState;
+import org.emoaudionet.workflows.S3Keys;
+
+/**
+ * Each DAG's run-time state ({@link DagState}: paused or not) as one JSON object in S3 at
+ * {@link S3Keys#dagState}, so every API replica, every restart and the worker (data triggers)
+ * see the same answer. Read on every request: the API keeps no copy that could go stale.
+ */
+@ApplicationScoped
+public class DagStates {
+  @Inject ApiSettings settings;
+  @Inject ObjectMapper json;
+
+  private MinioClient client;
+  private volatile boolean bucketReady;
+
+  synchronized MinioClient client() {
+    if (client == null) {
+      // a fixed region spares a bucket-location request (MinIO's and S3Proxy's default)
+      client = MinioClient.builder().endpoint(settings.s3Endpoint()).region("us-east-1")
+          .credentials(settings.s3AccessKey(), settings.s3SecretKey()).build();
+    }
+    return client;
+  }
+
+  /** The stored state, if a user ever paused or resumed the DAG. */
+  public Optional<DagState> read(String dagId) {
+    String key = S3Keys.dagState(dagId);
+    try (InputStream in = client().getObject(GetObjectArgs.builder()
+        .bucket(settings.s3Bucket()).object(key).build())) {
+      return Optional.of(parse(json.readTree(in), key));
+    } catch (ErrorResponseException e) {
+      String code = e.errorResponse().code();
+      if ("NoSuchKey".equals(code) || "NoSuchBucket".equals(code)) return Optional.empty();
+      throw unavailable("read", key, e);
+    } catch (Exception e) {
+      throw unavailable("read", key, e);
+    }
+  }
+
+  /** Whether the DAG is paused: its stored state, else its file's is_paused_upon_creation. */
+  public boolean paused(DagDefinition dag) {
+    return read(dag.dagId()).map(DagState::isPaused).orElse(dag.pausedUponCreation());
+  }
+
+  public DagState write(String dagId, boolean paused, String user) {
+    DagState state = new DagState(paused, Instant.now().truncatedTo(ChronoUnit.MICROS), user);
+    String key = S3Keys.dagState(dagId);
+    try {
+      ensureBucket();
+      byte[] body = json.writeValueAsBytes(toJson(state));
+      client().putObject(PutObjectArgs.builder().bucket(settings.s3Bucket()).object(key)
+          .stream(new ByteArrayInputStream(body), (long) body.length, null)
+          .contentType("application/json").build());
+      return state;
+    } catch (Exception e) {
+      throw unavailable("write", key, e);
+    }
+  }
+
+  /** The documented shape, whatever the mapper's naming strategy: snake_case, ISO time. */
+  static java.util.Map<String, Object> toJson(DagState s) {
+    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("is_paused", s.isPaused());
+    m.put("updated_at", s.updatedAt() == null ? null : s.updatedAt().toString());
+    m.put("updated_by", s.updatedBy());
+    return m;
+  }
+
+  static DagState parse(com.fasterxml.jackson.databind.JsonNode n, String key) {
+    com.fasterxml.jackson.databind.JsonNode paused = n == null ? null : n.get("is_paused");
+    if (paused == null || !paused.isBoolean()) {
+      throw new IllegalStateException(key + ": field 'is_paused' must be true or false, got " + n);
+    }
+    String at = n.path("updated_at").isTextual() ? n.get("updated_at").asText() : null;
+    String by = n.path("updated_by").isTextual() ? n.get("updated_by").asText() : null;
+    return new DagState(paused.asBoolean(), at == null ? null : Instant.parse(at), by);
+  }
+
+  private void ensureBucket() throws Exception {
+    if (bucketReady) return;
+    String bucket = settings.s3Bucket();
+    if (!client().bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
+      try {
+        client().makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
+      } catch (ErrorResponseException e) {
+        String code = e.errorResponse().code();
+        if (!"BucketAlreadyOwnedByYou".equals(code) && !"BucketAlreadyExists".equals(code)) throw e;
+      }
+    }
+    bucketReady = true;
+  }
+
+  private ApiException unavailable(String what, String key, Exception e) {
+    return ApiException.unavailable("Cannot " + what + " the DAG state s3://" + settings.s3Bucket()
+        + "/" + key + " at " + settings.s3Endpoint() + ": " + e);
+  }
+}
