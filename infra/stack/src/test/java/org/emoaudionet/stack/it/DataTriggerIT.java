@@ -56,6 +56,9 @@ class DataTriggerIT {
       if (!s3.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
         s3.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
       }
+      JsonNode dag = api.dag(DAG);
+      assertEquals("Asset", dag.path("timetable_summary").asText(), dag.toString());
+      assertTrue(dag.path("next_dagrun_run_after").isNull(), dag.toString());
       // the watcher's baseline: nothing yet; a few polls go by
       Thread.sleep(7_000);
       assertEquals(List.of(), assetRuns(api));
