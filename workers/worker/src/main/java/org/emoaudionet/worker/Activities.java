@@ -4,6 +4,7 @@ import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
 import java.util.List;
+import org.emoaudionet.workflows.DataTriggerWorkflowImpl;
 import org.emoaudionet.workflows.EmoPipelineWorkflowImpl;
 import org.emoaudionet.workflows.ScheduledDagRunWorkflowImpl;
 import org.emoaudionet.workflows.TaskQueues;
@@ -16,10 +17,11 @@ public final class Activities {
   public static Worker registerCpu(WorkerFactory factory, WorkerContext ctx) {
     Worker w = factory.newWorker(TaskQueues.CPU);
     w.registerWorkflowImplementationTypes(EmoPipelineWorkflowImpl.class,
-        ScheduledDagRunWorkflowImpl.class);
+        ScheduledDagRunWorkflowImpl.class, DataTriggerWorkflowImpl.class);
     w.registerActivitiesImplementations(new TrackingActivitiesImpl(ctx),
         new DownloadActivityImpl(ctx), new PreprocessActivityImpl(ctx),
-        new AugmentActivityImpl(ctx), new RegisterActivityImpl(ctx));
+        new AugmentActivityImpl(ctx), new RegisterActivityImpl(ctx),
+        new ObservePrefixActivityImpl(ctx));
     return w;
   }
 

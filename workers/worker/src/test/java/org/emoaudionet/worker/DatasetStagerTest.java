@@ -130,6 +130,50 @@ class DatasetStagerTest {
   }
 
   @Test
+  void anS3PrefixIsEveryObjectUnderItKeptByRelativeKey(@TempDir Path work) throws Exception {
+    ArtifactStore incoming = s3.store("incoming");
+    Path tmp = Files.createTempFile(work, "obj", ".bin");
+    for (String[] o : new String[][] {{"drop/1/manifest.csv", "path,label\na.wav,x\n"},
+        {"drop/1/clips/a.wav", "synthetic"}, {"drop/2/manifest.csv", "path,label\na.wav,x\n"},
+        {"drop/2/clips/a.wav", "synthetic"}, {"drop/10/other.wav", "not under drop/1/"}}) {
+      Files.writeString(tmp, o[1]);
+      incoming.putFile(o[0], tmp);
+    }
+    DatasetRef one = stage(work, "s3://incoming/drop/1/", null);
+    assertTrue(one.log().contains("fetched 2 objects"), one.log());
+    Path tree = work.resolve("datasets/sha256-" + one.digest());
+    assertEquals("synthetic", Files.readString(tree.resolve("clips/a.wav")));
+    assertTrue(Files.isRegularFile(tree.resolve("manifest.csv")));
+    assertFalse(Files.exists(tree.resolve("other.wav")), "drop/10/ is not under drop/1/");
+    // the same objects under another prefix: the same data set, found stored
+    DatasetRef two = stage(work, "s3://incoming/drop/2/", null);
+    assertEquals(one.digest(), two.digest());
+    assertTrue(two.reused(), two.log());
+
+    Files.writeString(tmp, "changed");
+    incoming.putFile("drop/2/clips/a.wav", tmp);
+    assertNotEquals(one.digest(), stage(work, "s3://incoming/drop/2/", null).digest());
+
+    IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+        () -> stage(work, "s3://incoming/nothing/", null));
+    assertTrue(none.getMessage().contains("s3://incoming/nothing/")
+        && none.getMessage().contains("no objects"), none.getMessage());
+  }
+
+  @Test
+  void prefixKeysThatWouldLeaveTheFolderAreRefusedByName(@TempDir Path tree) {
+    assertEquals(tree.resolve("a/b.wav"),
+        DatasetStager.insideTarget(tree, "a/b.wav", "p/a/b.wav", "s3://x/p/"));
+    for (String[] bad : new String[][] {{"../evil", "'..'"}, {"a/../../evil", "'..'"},
+        {"/etc/passwd", "absolute"}, {"", "empty"}}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> DatasetStager.insideTarget(tree, bad[0], "p/" + bad[0], "s3://x/p/"));
+      assertTrue(e.getMessage().contains("object key 'p/" + bad[0] + "'")
+          && e.getMessage().contains(bad[1]) && e.getMessage().contains("s3://x/p/"), e.getMessage());
+    }
+  }
+
+  @Test
   void librispeechTarballsHaveTheirPublishedMd5() {
     assertEquals("42e2234ba48799c1f50f24a7926300a1",
         Checksums.expectedFor(null, "dev-clean.tar.gz").orElseThrow().hex());
