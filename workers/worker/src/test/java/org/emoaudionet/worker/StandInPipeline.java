@@ -8,13 +8,14 @@ import org.emoaudionet.workflows.PipelineResult;
 import org.emoaudionet.workflows.TaskState;
 
 /**
- * Stands in for the six-task pipeline where a test is about who starts runs, not what a run
+ * Stands in for the seven-task pipeline where a test is about who starts runs, not what a run
  * does (the real pipeline is tested in PipelineEndToEndTest and the stack ITs).
  */
 public class StandInPipeline implements EmoPipelineWorkflow {
   @Override
   public PipelineResult run(PipelineRequest request) {
-    return new PipelineResult(Map.of(), "s3://emo/" + request.dagRunId(), null, null, null, null);
+    return new PipelineResult(Map.of(), "s3://emo/" + request.dagRunId(), null, null, null, null,
+        false, null);
   }
 
   @Override
