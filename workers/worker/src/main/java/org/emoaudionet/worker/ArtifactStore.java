@@ -2,21 +2,29 @@ package org.emoaudionet.worker;
 
 import io.minio.BucketExistsArgs;
 import io.minio.DownloadObjectArgs;
+import io.minio.GetObjectArgs;
 import io.minio.GetPresignedObjectUrlArgs;
 import io.minio.Http;
+import io.minio.ListObjectsArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
+import io.minio.Result;
 import io.minio.StatObjectArgs;
 import io.minio.StatObjectResponse;
 import io.minio.UploadObjectArgs;
 import io.minio.errors.ErrorResponseException;
 import io.minio.errors.MinioException;
+import io.minio.messages.Item;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -162,6 +170,44 @@ public final class ArtifactStore {
       throw new IOException("S3 stat " + uri(key) + ": " + e.getMessage(), e);
     }
   }
+
+  /**
+   * Every object whose key starts with {@code prefix} (all depths), sorted by key; folder
+   * markers (keys ending in {@code /}) are left out.
+   */
+  public List<Listed> list(String prefix) throws IOException {
+    ensureBucket();
+    return call("list", prefix, () -> {
+      List<Listed> out = new ArrayList<>();
+      for (Result<Item> r : client.listObjects(ListObjectsArgs.builder().bucket(bucket)
+          .prefix(prefix).recursive(true).build())) {
+        Item item = r.get();
+        if (item.isDir() || item.objectName().endsWith("/")) continue;
+        out.add(new Listed(item.objectName(), item.size(), unquote(item.etag())));
+      }
+      out.sort(java.util.Comparator.comparing(Listed::key));
+      return out;
+    });
+  }
+
+  /** A small object's text (UTF-8), empty when there is none. */
+  public Optional<String> readText(String key) throws IOException {
+    if (!exists(key)) return Optional.empty();
+    return Optional.of(call("read", key, () -> {
+      try (InputStream in = client.getObject(GetObjectArgs.builder().bucket(bucket).object(key)
+          .build())) {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+    }));
+  }
+
+  private static String unquote(String etag) {
+    return etag != null && etag.length() >= 2 && etag.startsWith("\"") && etag.endsWith("\"")
+        ? etag.substring(1, etag.length() - 1) : etag;
+  }
+
+  /** One object of a listing: its ETag changes when its content does. */
+  public record Listed(String key, long size, String etag) {}
 
   /** The SHA-256 recorded when the object was uploaded by this store, if any. */
   public Optional<String> statDigest(String key) throws IOException {
