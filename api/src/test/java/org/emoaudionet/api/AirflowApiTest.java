@@ -184,6 +184,12 @@ class AirflowApiTest {
         + "{\"dataset_uri\": \"/d\", \"pretrained_from\": \"never-ran\"}}");
     assertEquals(422, pretrained.status());
     assertTrue(pretrained.text().contains("never-ran"), pretrained.text());
+    Http.Reply badImport = api.post(RUNS, "{\"logical_date\": null, \"conf\": "
+        + "{\"dataset_uri\": \"/d\", \"import_model\": \"s3://models/keras/v1\"}}");
+    assertEquals(422, badImport.status());
+    assertEquals("import_model", badImport.body().at("/detail/0/loc/2").asText(), badImport.text());
+    assertTrue(badImport.body().at("/detail/0/msg").asText().contains("s3://bucket/prefix/"),
+        badImport.text());
     Http.Reply malformed = api.post(RUNS, "{\"logical_date\": null, \"conf\": {");
     assertEquals(422, malformed.status());
     assertEquals("json_invalid", malformed.body().at("/detail/0/type").asText());

@@ -48,6 +48,12 @@ public final class ActivityPlans {
       plan(TaskQueues.CPU, Duration.ofHours(12), HEARTBEAT_TIMEOUT, 3, Duration.ofSeconds(10));
   public static final ActivityOptions TRAIN =
       plan(TaskQueues.GPU, Duration.ofHours(72), HEARTBEAT_TIMEOUT, 4, Duration.ofSeconds(10));
+  /**
+   * {@code train} when the model is imported: a download and one load, so far shorter than
+   * training; as many attempts as train so that the task's try count means the same.
+   */
+  public static final ActivityOptions IMPORT_MODEL =
+      plan(TaskQueues.GPU, Duration.ofHours(2), HEARTBEAT_TIMEOUT, 4, Duration.ofSeconds(10));
   public static final ActivityOptions EVALUATE =
       plan(TaskQueues.GPU, Duration.ofHours(2), HEARTBEAT_TIMEOUT, 3, Duration.ofSeconds(10));
   public static final ActivityOptions REGISTER =

@@ -39,7 +39,7 @@ public final class ConfValidator {
   public static final String PRETRAIN_DAG = "librispeech_gender_pretrain";
 
   public static final Set<String> KEYS = Set.of("layout", "dataset_uri", "task", "preset", "split",
-      "epochs", "seed", "augment", "pretrained_from", "arch", "checksum", "extra");
+      "epochs", "seed", "augment", "pretrained_from", "arch", "checksum", "extra", "import_model");
 
   static final Map<String, Set<String>> TASKS_BY_LAYOUT = Map.of(
       "librispeech", Set.of("gender"),
@@ -51,6 +51,11 @@ public final class ConfValidator {
   static final Set<String> ARCHS = Set.of("emoaudionet", "mfcc", "spectrogram");
   private static final Pattern CHECKSUM = Pattern.compile("(md5:[0-9a-fA-F]{32}|sha256:[0-9a-fA-F]{64})");
   private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9_.:+~-]+");
+  /** S3's bucket naming rules, short form: 3-63 of lower case letters, digits, dots, hyphens. */
+  private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+  private static final String IMPORT_FORMS = "a local path or file:// URI of a model directory"
+      + " or .tar.gz, s3://bucket/prefix/ (a model directory: mind the final '/') or"
+      + " s3://bucket/key.tar.gz";
 
   /** Validates {@code conf} (may be null: defaults only) for {@code dag}. */
   public static Result validate(Map<String, Object> conf, DagDefinition dag, PretrainedLookup lookup) {
@@ -85,9 +90,22 @@ public final class ConfValidator {
     String pretrained = f.string("pretrained_from", false);
     if (pretrained != null) checkPretrained(pretrained, dag, lookup, errors);
     Map<String, String> extra = f.stringMap("extra");
+    String importModel = f.string("import_model", false);
+    if (importModel != null) {
+      String problem = importModelProblem(importModel.trim());
+      if (problem != null) {
+        errors.add(new FieldError("import_model", "value_error",
+            "import_model '" + importModel + "' " + problem, importModel));
+      } else if (pretrained != null) {
+        errors.add(new FieldError("import_model", "value_error", "import_model and"
+            + " pretrained_from exclude each other: an imported model is not trained here",
+            importModel));
+      }
+    }
     if (!errors.isEmpty()) return new Result(null, merged, List.copyOf(errors));
     RunConf run = new RunConf(layout, datasetUri, task, preset, split, epochs, seed,
-        augment != null && augment, pretrained, arch, checksum, extra);
+        augment != null && augment, pretrained, arch, checksum, extra,
+        importModel == null ? null : importModel.trim());
     return new Result(run, merged, List.of());
   }
 
@@ -111,6 +129,50 @@ public final class ConfValidator {
       errors.add(new FieldError("pretrained_from", "value_error",
           "pretrained_from '" + value + "': " + problem, value));
     }
+  }
+
+  /**
+   * Why {@code value} is not a place a model can be imported from, or null. Only the shape is
+   * checked here: whether the files exist is the worker's to say (a local path is on its disk).
+   */
+  static String importModelProblem(String value) {
+    String lower = value.toLowerCase(java.util.Locale.ROOT);
+    if (lower.startsWith("s3://")) {
+      String rest = value.substring(5);
+      int slash = rest.indexOf('/');
+      String bucket = slash < 0 ? rest : rest.substring(0, slash);
+      String key = slash < 0 ? "" : rest.substring(slash + 1);
+      if (!BUCKET.matcher(bucket).matches()) {
+        return "names no valid bucket ('" + bucket + "'); expected " + IMPORT_FORMS;
+      }
+      if (key.isEmpty()) {
+        return "names a whole bucket; expected " + IMPORT_FORMS;
+      }
+      if (!key.endsWith("/") && !isTarGz(key)) {
+        return "is neither a prefix ending in '/' nor a .tar.gz object; expected " + IMPORT_FORMS;
+      }
+      if (key.startsWith("/") || java.util.Arrays.asList(key.split("/")).contains("..")) {
+        return "has an empty or '..' part in its key; expected " + IMPORT_FORMS;
+      }
+      return null;
+    }
+    if (lower.startsWith("file:")) {
+      try {
+        java.nio.file.Path.of(java.net.URI.create(value));
+        return null;
+      } catch (RuntimeException e) {
+        return "is not a valid file URI (" + e.getMessage() + "); expected " + IMPORT_FORMS;
+      }
+    }
+    if (lower.matches("^[a-z][a-z0-9+.-]*://.*")) {
+      return "uses a scheme models cannot be imported from; expected " + IMPORT_FORMS;
+    }
+    return null; // a local path
+  }
+
+  private static boolean isTarGz(String name) {
+    String lower = name.toLowerCase(java.util.Locale.ROOT);
+    return lower.endsWith(".tar.gz") || lower.endsWith(".tgz");
   }
 
   private static List<String> sorted(Set<String> s) {

@@ -11,7 +11,8 @@ import org.slf4j.Logger;
 
 /**
  * The paper's pipeline as one workflow: download → preprocess → augment → train → evaluate →
- * register → promote, with an MLflow run opened before the first task and closed after the last, whatever
+ * register → promote (with {@code conf.import_model}, train imports that model and augment is
+ * skipped), with an MLflow run opened before the first task and closed after the last, whatever
  * happened. Deterministic: no clocks, randomness or I/O but through Temporal, so a change of the
  * task sequence later must go behind {@link Workflow#getVersion}.
  */
@@ -30,6 +31,8 @@ public class EmoPipelineWorkflowImpl implements EmoPipelineWorkflow {
       Workflow.newActivityStub(AugmentActivity.class, ActivityPlans.AUGMENT);
   private final TrainActivity train =
       Workflow.newActivityStub(TrainActivity.class, ActivityPlans.TRAIN);
+  private final ImportModelActivity importModel =
+      Workflow.newActivityStub(ImportModelActivity.class, ActivityPlans.IMPORT_MODEL);
   private final EvaluateActivity evaluate =
       Workflow.newActivityStub(EvaluateActivity.class, ActivityPlans.EVALUATE);
   private final RegisterActivity register =
@@ -69,7 +72,10 @@ public class EmoPipelineWorkflowImpl implements EmoPipelineWorkflow {
           new PreprocessInput(dag, run, conf, dataset)));
 
       FeaturesRef features = prepared;
-      if (conf.augment()) {
+      if (conf.imports()) {
+        // augmented copies only ever feed training, and an imported model is not trained here
+        board.skip("augment", "skipped: the model is imported");
+      } else if (conf.augment()) {
         features = board.run("augment", TaskQueues.CPU, () -> augment.augment(
             new AugmentInput(dag, run, conf, dataset, prepared)));
       } else {
@@ -77,9 +83,17 @@ public class EmoPipelineWorkflowImpl implements EmoPipelineWorkflow {
       }
 
       FeaturesRef trainingSet = features;
-      String pretrained = S3Keys.pretrainedModel(conf.pretrainedFrom());
-      TrainOutput trained = board.run("train", TaskQueues.GPU, () -> train.train(
-          new TrainInput(dag, run, conf, trainingSet, pretrained, mlflow.runId())));
+      // No Workflow.getVersion needed: the branch depends on the run's own input only, and a
+      // history recorded before import_model existed has no such conf, so it replays as before.
+      TrainOutput trained;
+      if (conf.imports()) {
+        trained = board.run("train", TaskQueues.GPU, () -> importModel.importModel(
+            new ImportModelInput(dag, run, conf, trainingSet, mlflow.runId())));
+      } else {
+        String pretrained = S3Keys.pretrainedModel(conf.pretrainedFrom());
+        trained = board.run("train", TaskQueues.GPU, () -> train.train(
+            new TrainInput(dag, run, conf, trainingSet, pretrained, mlflow.runId())));
+      }
 
       EvaluateOutput scores = board.run("evaluate", TaskQueues.GPU, () -> evaluate.evaluate(
           new EvaluateInput(dag, run, conf, trainingSet, trained, participantLevel,

@@ -22,6 +22,10 @@ import java.util.Map;
  *     as {@code dag_id/dag_run_id}) whose model initialises this one; null trains from scratch
  * @param arch {@code emoaudionet}, {@code mfcc} or {@code spectrogram}
  * @param checksum optional {@code md5:HEX} or {@code sha256:HEX} of the downloaded archive
+ * @param importModel a model trained elsewhere (a Keras SavedModel directory with its
+ *     {@code keras.json}, or a model directory of ours) to evaluate, register and promote
+ *     instead of training one: a local path, a {@code file://} URI, {@code s3://bucket/prefix/}
+ *     or an {@code s3://...} {@code .tar.gz}; null trains as usual
  */
 public record RunConf(
     String layout,
@@ -35,4 +39,19 @@ public record RunConf(
     String pretrainedFrom,
     String arch,
     String checksum,
-    Map<String, String> extra) {}
+    Map<String, String> extra,
+    String importModel) {
+
+  /** A conf that trains its model (no {@code import_model}). */
+  public RunConf(String layout, String datasetUri, String task, String preset, String split,
+      Integer epochs, Long seed, boolean augment, String pretrainedFrom, String arch,
+      String checksum, Map<String, String> extra) {
+    this(layout, datasetUri, task, preset, split, epochs, seed, augment, pretrainedFrom, arch,
+        checksum, extra, null);
+  }
+
+  /** Whether the run imports its model instead of training it. */
+  public boolean imports() {
+    return importModel != null;
+  }
+}

@@ -83,4 +83,39 @@ class ConfValidatorTest {
     assertTrue(ConfValidator.validate(conf("dataset_uri", "/d",
         "checksum", "md5:0123456789abcdef0123456789ABCDEF"), RECOLA, null).ok());
   }
+
+  @Test
+  void importModelAcceptsPathsFileUrisS3PrefixesAndTarGz() {
+    for (String ok : List.of("/models/keras-small", "models/keras", "file:///models/keras-small",
+        "s3://emo-models/keras/small/", "s3://emo-models/keras/small.tar.gz",
+        "s3://emo-models/k.tgz")) {
+      var r = ConfValidator.validate(conf("dataset_uri", "/d", "import_model", ok), RECOLA, null);
+      assertTrue(r.ok(), ok + ": " + r.errors());
+      assertEquals(ok, r.conf().importModel());
+      assertTrue(r.conf().imports());
+    }
+    var none = ConfValidator.validate(conf("dataset_uri", "/d"), RECOLA, null);
+    assertNull(none.conf().importModel());
+    assertFalse(none.conf().imports());
+  }
+
+  @Test
+  void importModelRefusesOtherShapesNamingTheField() {
+    for (String bad : List.of("s3://emo-models/keras/small", "s3://emo-models", "s3://emo-models/",
+        "s3://A_Bucket/m/", "https://example.org/m.tar.gz", "s3://emo-models/a/../b/")) {
+      var r = ConfValidator.validate(conf("dataset_uri", "/d", "import_model", bad), RECOLA, null);
+      assertEquals(List.of("import_model"), fields(r), bad);
+      var e = r.errors().get(0);
+      assertEquals("value_error", e.type());
+      assertEquals(bad, e.input());
+      assertTrue(e.message().startsWith("import_model '" + bad + "'"), e.message());
+      assertTrue(e.message().contains("s3://bucket/prefix/"), e.message());
+    }
+    var notString = ConfValidator.validate(conf("dataset_uri", "/d", "import_model", 3), RECOLA, null);
+    assertEquals(List.of("import_model"), fields(notString));
+    var both = ConfValidator.validate(conf("dataset_uri", "/d", "import_model", "/m",
+        "pretrained_from", "good"), RECOLA, (d, id) -> null);
+    assertEquals(List.of("import_model"), fields(both));
+    assertTrue(both.errors().get(0).message().contains("pretrained_from"));
+  }
 }

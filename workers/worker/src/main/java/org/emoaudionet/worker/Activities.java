@@ -25,7 +25,10 @@ public final class Activities {
     return w;
   }
 
-  /** Training, evaluation and promotion (it re-scores the champion), where DJL finds a GPU. */
+  /**
+   * Training (or importing a model: it opens it with the DJL engines), evaluation and promotion
+   * (it re-scores the champion), where DJL finds a GPU.
+   */
   public static Worker registerGpu(WorkerFactory factory, WorkerContext ctx) {
     // One training per worker process: DJL's PyTorch engine keeps autograd state per process, and
     // two concurrent trainings in one JVM corrupt each other ("a leaf Variable that requires grad
@@ -34,7 +37,7 @@ public final class Activities {
     Worker w = factory.newWorker(TaskQueues.GPU,
         WorkerOptions.newBuilder().setMaxConcurrentActivityExecutionSize(1).build());
     w.registerActivitiesImplementations(new TrainActivityImpl(ctx), new EvaluateActivityImpl(ctx),
-        new PromoteActivityImpl(ctx));
+        new PromoteActivityImpl(ctx), new ImportModelActivityImpl(ctx));
     return w;
   }
 

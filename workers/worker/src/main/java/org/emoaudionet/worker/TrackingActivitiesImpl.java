@@ -48,6 +48,7 @@ public final class TrackingActivitiesImpl implements TrackingActivities {
     put(p, "conf.pretrained_from", conf.pretrainedFrom());
     put(p, "conf.arch", conf.arch());
     put(p, "conf.checksum", conf.checksum());
+    put(p, "conf.import_model", conf.importModel());
     if (conf.extra() != null) conf.extra().forEach((k, v) -> put(p, "conf.extra." + k, v));
     return p;
   }

@@ -75,6 +75,9 @@ public final class TrainActivityImpl implements TrainActivity {
             + result.bestValAccuracy() + "; model stored as " + ctx.store.uri(modelKey));
         if (in.mlflowRunId() != null) {
           try {
+            // the same tag an imported model gets, so every run says what its model is
+            ctx.mlflow.setTags(in.mlflowRunId(), Map.of(ImportModelActivityImpl.FORMAT_TAG,
+                ImportModelActivityImpl.EMOAUDIONET));
             int n = ctx.mlflow.logArtifacts(in.mlflowRunId(), result.modelDir(), "model");
             log.say(n + " model files logged to MLflow as artifact 'model'");
           } catch (IOException | RuntimeException e) {

@@ -116,6 +116,56 @@ class PlatformEndToEndIT {
       assertServed(api.predict(DAG, clips, null, null), 2, clips.size());
       assertEquals(served.get("classes"),
           assertServed(api.predict(model, clips.subList(0, 1), "1", null), 1, 1).get("classes"));
+
+      // An EmoAudioNet trained in Keras, imported: the committed SavedModel fixture (small
+      // preset, this sample's 4 classes) uploaded to S3 as a folder, evaluated on the same test
+      // split, registered as version 3 and served through the TensorFlow engine in the API JVM.
+      Path keras = root.resolve("workers/core/src/test/resources/keras/emoaudionet-small");
+      String importPrefix = "imports/keras-small/";
+      try (var files = java.nio.file.Files.walk(keras)) {
+        for (Path f : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+          stack.s3().client().uploadObject(io.minio.UploadObjectArgs.builder()
+              .bucket(stack.config().bucket())
+              .object(importPrefix + keras.relativize(f).toString().replace('\\', '/'))
+              .filename(f.toString()).build());
+        }
+      }
+      String importUri = "s3://" + stack.config().bucket() + "/" + importPrefix;
+      Map<String, Object> importConf = new LinkedHashMap<>(conf);
+      importConf.put("import_model", importUri);
+      api.trigger(DAG, importConf, "it__import");
+      JsonNode imported = api.await(DAG, "it__import", Duration.ofMinutes(10),
+          p -> System.out.println("import: " + p.line()));
+      List<JsonNode> importTasks = api.taskInstances(DAG, "it__import");
+      assertEquals("success", imported.path("state").asText(),
+          "run " + imported + "\ntasks " + importTasks);
+      assertEquals("skipped", importTasks.stream()
+          .filter(t -> t.path("task_id").asText().equals("augment")).findFirst().orElseThrow()
+          .path("state").asText(), "tasks " + importTasks);
+      assertTrue(api.taskLog(DAG, "it__import", "augment", 1).contains("the model is imported"));
+      assertTrue(api.taskLog(DAG, "it__import", "train", 1)
+          .contains("imported " + importUri + " (keras-savedmodel)"));
+      JsonNode irun = mlflow.runByName(exp, "it__import").orElseThrow();
+      Map<String, Double> imetrics = MlflowRest.metrics(irun);
+      assertTrue(imetrics.containsKey("test_accuracy") && imetrics.containsKey("test_f1_macro"),
+          "test metrics of the imported model: " + imetrics);
+      assertFalse(imetrics.containsKey("train_loss"), "nothing was trained: " + imetrics);
+      assertEquals("keras-savedmodel", MlflowRest.tags(irun).get("emo.model_format"));
+      assertEquals(List.of(1, 2, 3), mlflow.modelVersions(model));
+
+      JsonNode kb = assertServed(api.predict(DAG, clips, "3", null), 3, clips.size());
+      try (var local = org.emoaudionet.model.ScoringModels.load(keras)) {
+        org.emoaudionet.pipeline.Predictor predictor = new org.emoaudionet.pipeline.Predictor(local);
+        for (int i = 0; i < clips.size(); i++) {
+          var want = predictor.predict(clips.get(i));
+          JsonNode got = kb.path("predictions").get(i);
+          assertEquals(want.label(), got.path("label").asText(), got.toString());
+          for (var e : want.probabilities().entrySet()) {
+            assertEquals(e.getValue(), got.path("probabilities").path(e.getKey()).asDouble(),
+                1e-4, clips.get(i) + " class " + e.getKey());
+          }
+        }
+      }
     }
   }
 

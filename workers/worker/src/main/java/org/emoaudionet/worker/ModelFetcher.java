@@ -1,0 +1,127 @@
+package org.emoaudionet.worker;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Fetches {@code conf.import_model} into a local folder: a local folder or {@code file://} URI
+ * (copied, links refused), {@code s3://bucket/prefix/} (every object under it, by its key below
+ * the prefix) or a {@code .tar.gz} anywhere (unpacked with the download task's entry checks). An
+ * archive whose files sit in one top folder is taken from that folder.
+ */
+final class ModelFetcher {
+  private final ArtifactStore store;
+  private final WorkerConfig config;
+
+  ModelFetcher(ArtifactStore store, WorkerConfig config) {
+    this.store = store;
+    this.config = config;
+  }
+
+  /** The model's folder, somewhere under {@code work} (an empty folder). */
+  Path fetch(String source, Path work, TaskLog log, HttpFetcher.Progress progress)
+      throws IOException {
+    String lower = source.toLowerCase(Locale.ROOT);
+    Path tree = work.resolve("model");
+    if (lower.startsWith("s3://")) {
+      String rest = source.substring(5);
+      int slash = rest.indexOf('/');
+      if (slash <= 0 || slash == rest.length() - 1) {
+        throw new IllegalArgumentException("conf.import_model " + source
+            + " must be s3://bucket/prefix/ or s3://bucket/key.tar.gz");
+      }
+      String bucket = rest.substring(0, slash);
+      String key = rest.substring(slash + 1);
+      ArtifactStore there = bucket.equals(store.bucket()) ? store
+          : new ArtifactStore(config.s3Endpoint(), config.s3AccessKey(), config.s3SecretKey(), bucket);
+      if (key.endsWith("/")) return fetchPrefix(source, there, key, tree, log, progress);
+      if (!there.exists(key)) {
+        throw new IllegalArgumentException("conf.import_model " + source + ": no such object");
+      }
+      Path archive = work.resolve("model.tar.gz");
+      there.getFile(key, archive);
+      log.say("fetched " + source + " (" + Files.size(archive) + " bytes)");
+      return unpack(archive, tree, source);
+    }
+    Path path = lower.startsWith("file:") ? Path.of(URI.create(source)) : Path.of(source);
+    path = path.toAbsolutePath().normalize();
+    if (Files.isDirectory(path)) {
+      copyTree(path, tree, source);
+      log.say("copied local folder " + path);
+      return tree;
+    }
+    if (Files.isRegularFile(path)) return unpack(path, tree, source);
+    throw new IllegalArgumentException("conf.import_model " + source + ": " + path
+        + " does not exist on worker " + hostName());
+  }
+
+  private static Path fetchPrefix(String source, ArtifactStore there, String prefix, Path tree,
+      TaskLog log, HttpFetcher.Progress progress) throws IOException {
+    List<ArtifactStore.Listed> objects = there.list(prefix);
+    if (objects.isEmpty()) {
+      throw new IllegalArgumentException("conf.import_model " + source
+          + ": no objects under this prefix");
+    }
+    Files.createDirectories(tree);
+    Path root = tree.toRealPath();
+    // every key is checked before anything is downloaded: one bad key refuses the model
+    List<Path> targets = new ArrayList<>();
+    for (ArtifactStore.Listed o : objects) {
+      targets.add(Archives.safeTarget(root, o.key().substring(prefix.length()), source));
+    }
+    long total = objects.stream().mapToLong(ArtifactStore.Listed::size).sum();
+    long done = 0;
+    for (int i = 0; i < objects.size(); i++) {
+      there.getFile(objects.get(i).key(), targets.get(i));
+      done += objects.get(i).size();
+      progress.bytes(done, total);
+    }
+    log.say("fetched " + objects.size() + " objects (" + total + " bytes) under " + source);
+    return tree;
+  }
+
+  private static Path unpack(Path archive, Path tree, String source) throws IOException {
+    Archives.extract(archive, tree, source);
+    // a tar of the folder itself (tar czf m.tar.gz my-model/) has one top folder: use it
+    try (Stream<Path> top = Files.list(tree)) {
+      List<Path> entries = top.toList();
+      if (entries.size() == 1 && Files.isDirectory(entries.get(0), LinkOption.NOFOLLOW_LINKS)) {
+        return entries.get(0);
+      }
+    }
+    return tree;
+  }
+
+  /** A plain copy; a link could reach files outside the model, so it is refused by name. */
+  private static void copyTree(Path from, Path to, String source) throws IOException {
+    try (Stream<Path> all = Files.walk(from)) {
+      for (Path p : (Iterable<Path>) all::iterator) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isSymbolicLink(p)) {
+          throw new IllegalArgumentException("conf.import_model " + source + ": " + p
+              + " is a symbolic link; copy the model without links");
+        }
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
+  }
+
+  private static String hostName() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (IOException e) {
+      return "?";
+    }
+  }
+}
