@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.emoaudionet.workflows.DatasetRef;
@@ -105,23 +103,14 @@ public final class DatasetStager {
       return target;
     }
     if (lower.startsWith("s3://")) {
-      String rest = source.substring(5);
-      int slash = rest.indexOf('/');
-      if (slash <= 0 || slash == rest.length() - 1) {
-        throw new IllegalArgumentException("dataset URI " + source
-            + " must be s3://bucket/key (one object) or s3://bucket/prefix/ (every object under it)");
-      }
-      String bucket = rest.substring(0, slash);
-      String key = rest.substring(slash + 1);
-      ArtifactStore there = bucket.equals(store.bucket()) ? store
-          : new ArtifactStore(config.s3Endpoint(), config.s3AccessKey(), config.s3SecretKey(), bucket);
-      if (key.endsWith("/")) return fetchPrefix(source, there, key, work, log, progress);
-      if (!there.exists(key)) {
-        throw new IllegalArgumentException("dataset URI " + source + ": no such object");
-      }
-      Path target = work.resolve(fileName(key, "object"));
-      there.getFile(key, target);
-      log.say("fetched " + source + " (" + Files.size(target) + " bytes)");
+      S3Source src = S3Source.parse(source, "dataset URI",
+          "s3://bucket/key (one object) or s3://bucket/prefix/ (every object under it)");
+      ArtifactStore there = src.store(store, config);
+      // The prefix's folder is then stored like any folder (packed deterministically), so the
+      // same objects under the same relative keys give the same digest and the cache hits.
+      if (src.isPrefix()) return src.downloadPrefix(there, work.resolve("prefix"), progress, log);
+      Path target = work.resolve(fileName(src.key(), "object"));
+      src.downloadObject(there, target, log);
       return target;
     }
     Path path = lower.startsWith("file:") ? Path.of(URI.create(source)) : Path.of(source);
@@ -131,54 +120,6 @@ public final class DatasetStager {
     }
     log.say("using local " + (Files.isDirectory(path) ? "folder " : "file ") + path.toAbsolutePath());
     return path.toAbsolutePath();
-  }
-
-  /**
-   * Every object under {@code prefix}, downloaded into a folder by its key relative to the
-   * prefix. The folder is then stored like any folder (packed deterministically), so the same
-   * objects under the same relative keys give the same digest, and the preprocess cache hits.
-   */
-  private Path fetchPrefix(String source, ArtifactStore there, String prefix, Path work,
-      TaskLog log, HttpFetcher.Progress progress) throws IOException {
-    List<ArtifactStore.Listed> objects = there.list(prefix);
-    if (objects.isEmpty()) {
-      throw new IllegalArgumentException("dataset URI " + source + ": no objects under this prefix");
-    }
-    long total = objects.stream().mapToLong(ArtifactStore.Listed::size).sum();
-    Path tree = Files.createDirectories(work.resolve("prefix"));
-    // Every key is checked before anything is downloaded: a bad one refuses the whole data set.
-    List<Path> targets = new ArrayList<>();
-    for (ArtifactStore.Listed o : objects) {
-      targets.add(insideTarget(tree, o.key().substring(prefix.length()), o.key(), source));
-    }
-    long done = 0;
-    for (int i = 0; i < objects.size(); i++) {
-      there.getFile(objects.get(i).key(), targets.get(i));
-      done += objects.get(i).size();
-      progress.bytes(done, total);
-    }
-    log.say("fetched " + objects.size() + " objects (" + total + " bytes) under " + source);
-    return tree;
-  }
-
-  /** Where an object goes in the folder; keys that would leave it are refused by name. */
-  static Path insideTarget(Path tree, String relative, String key, String source) {
-    String why = null;
-    if (relative.isEmpty()) why = "has an empty name below the prefix";
-    else if (relative.startsWith("/") || relative.startsWith("\\") || relative.matches("^[A-Za-z]:.*")) {
-      why = "is an absolute path below the prefix";
-    } else {
-      for (String part : relative.split("[/\\\\]")) {
-        if (part.equals("..")) why = "has '..' in its path";
-      }
-    }
-    Path target = tree.resolve(relative).normalize();
-    if (why == null && !target.startsWith(tree)) why = "leads outside the data set folder";
-    if (why != null) {
-      throw new IllegalArgumentException("dataset URI " + source + ": object key '" + key + "' "
-          + why + "; refused");
-    }
-    return target;
   }
 
   private static String fileName(String path, String fallback) {

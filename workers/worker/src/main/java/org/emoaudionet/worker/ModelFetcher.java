@@ -5,7 +5,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -31,23 +30,12 @@ final class ModelFetcher {
     String lower = source.toLowerCase(Locale.ROOT);
     Path tree = work.resolve("model");
     if (lower.startsWith("s3://")) {
-      String rest = source.substring(5);
-      int slash = rest.indexOf('/');
-      if (slash <= 0 || slash == rest.length() - 1) {
-        throw new IllegalArgumentException("conf.import_model " + source
-            + " must be s3://bucket/prefix/ or s3://bucket/key.tar.gz");
-      }
-      String bucket = rest.substring(0, slash);
-      String key = rest.substring(slash + 1);
-      ArtifactStore there = bucket.equals(store.bucket()) ? store
-          : new ArtifactStore(config.s3Endpoint(), config.s3AccessKey(), config.s3SecretKey(), bucket);
-      if (key.endsWith("/")) return fetchPrefix(source, there, key, tree, log, progress);
-      if (!there.exists(key)) {
-        throw new IllegalArgumentException("conf.import_model " + source + ": no such object");
-      }
+      S3Source src = S3Source.parse(source, "conf.import_model",
+          "s3://bucket/prefix/ or s3://bucket/key.tar.gz");
+      ArtifactStore there = src.store(store, config);
+      if (src.isPrefix()) return src.downloadPrefix(there, tree, progress, log);
       Path archive = work.resolve("model.tar.gz");
-      there.getFile(key, archive);
-      log.say("fetched " + source + " (" + Files.size(archive) + " bytes)");
+      src.downloadObject(there, archive, log);
       return unpack(archive, tree, source);
     }
     Path path = lower.startsWith("file:") ? Path.of(URI.create(source)) : Path.of(source);
@@ -60,31 +48,6 @@ final class ModelFetcher {
     if (Files.isRegularFile(path)) return unpack(path, tree, source);
     throw new IllegalArgumentException("conf.import_model " + source + ": " + path
         + " does not exist on worker " + hostName());
-  }
-
-  private static Path fetchPrefix(String source, ArtifactStore there, String prefix, Path tree,
-      TaskLog log, HttpFetcher.Progress progress) throws IOException {
-    List<ArtifactStore.Listed> objects = there.list(prefix);
-    if (objects.isEmpty()) {
-      throw new IllegalArgumentException("conf.import_model " + source
-          + ": no objects under this prefix");
-    }
-    Files.createDirectories(tree);
-    Path root = tree.toRealPath();
-    // every key is checked before anything is downloaded: one bad key refuses the model
-    List<Path> targets = new ArrayList<>();
-    for (ArtifactStore.Listed o : objects) {
-      targets.add(Archives.safeTarget(root, o.key().substring(prefix.length()), source));
-    }
-    long total = objects.stream().mapToLong(ArtifactStore.Listed::size).sum();
-    long done = 0;
-    for (int i = 0; i < objects.size(); i++) {
-      there.getFile(objects.get(i).key(), targets.get(i));
-      done += objects.get(i).size();
-      progress.bytes(done, total);
-    }
-    log.say("fetched " + objects.size() + " objects (" + total + " bytes) under " + source);
-    return tree;
   }
 
   private static Path unpack(Path archive, Path tree, String source) throws IOException {

@@ -162,12 +162,12 @@ class DatasetStagerTest {
 
   @Test
   void prefixKeysThatWouldLeaveTheFolderAreRefusedByName(@TempDir Path tree) {
-    assertEquals(tree.resolve("a/b.wav"),
-        DatasetStager.insideTarget(tree, "a/b.wav", "p/a/b.wav", "s3://x/p/"));
+    S3Source src = S3Source.parse("s3://x/p/", "dataset URI", "s3://bucket/prefix/");
+    assertEquals(tree.resolve("a/b.wav"), src.inside(tree, "a/b.wav", "p/a/b.wav"));
     for (String[] bad : new String[][] {{"../evil", "'..'"}, {"a/../../evil", "'..'"},
         {"/etc/passwd", "absolute"}, {"", "empty"}}) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> DatasetStager.insideTarget(tree, bad[0], "p/" + bad[0], "s3://x/p/"));
+          () -> src.inside(tree, bad[0], "p/" + bad[0]));
       assertTrue(e.getMessage().contains("object key 'p/" + bad[0] + "'")
           && e.getMessage().contains(bad[1]) && e.getMessage().contains("s3://x/p/"), e.getMessage());
     }
