@@ -1,12 +1,9 @@
 package org.emoaudionet.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import org.emoaudionet.config.PipelineConfig;
 import org.emoaudionet.data.TaskSpec;
@@ -43,7 +40,6 @@ public record KerasManifest(
   /** The signature output read and whether it still needs a softmax. */
   public record Output(String name, boolean logits) {}
 
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   public static KerasManifest read(Path modelDir) throws IOException {
     Path file = modelDir.resolve(FILE);
@@ -51,22 +47,12 @@ public record KerasManifest(
       throw new IOException(modelDir + ": no " + FILE + " next to " + SAVED_MODEL
           + " (it names the task, classes, preset and input layouts; see workers/keras-reference)");
     }
-    JsonNode root;
+    JsonNode root = ManifestJson.read(file, FORMAT);
     try {
-      root = JSON.readTree(Files.readString(file));
-    } catch (IOException e) {
-      throw new IOException(file + ": malformed JSON: " + e.getMessage(), e);
-    }
-    if (!FORMAT.equals(root.path("format").asText())) {
-      throw new IOException(file + ": format '" + root.path("format").asText() + "', expected " + FORMAT);
-    }
-    try {
-      JsonNode t = require(root, "task", file);
-      List<String> classes = new ArrayList<>();
-      require(t, "classes", file).forEach(c -> classes.add(c.asText()));
-      if (classes.size() < 2) throw new IOException(file + ": task.classes needs >= 2 classes, got " + classes);
-      TaskSpec task = new TaskSpec(require(t, "name", file).asText(), classes,
-          doubles(t.get("binCenters")), doubles(t.get("binEdges")));
+      TaskSpec task = ManifestJson.task(root, file);
+      if (task.classes().size() < 2) {
+        throw new IOException(file + ": task.classes needs >= 2 classes, got " + task.classes());
+      }
       PipelineConfig preset = PipelineConfig.preset(require(root, "preset", file).asText());
       int imageSize = positive(root, "imageSize", file);
       int mfccLength = positive(root, "mfccLength", file);
@@ -114,15 +100,6 @@ public record KerasManifest(
   }
 
   private static JsonNode require(JsonNode node, String field, Path file) throws IOException {
-    JsonNode v = node.get(field);
-    if (v == null || v.isNull()) throw new IOException(file + ": missing field '" + field + "'");
-    return v;
-  }
-
-  private static double[] doubles(JsonNode node) {
-    if (node == null || node.isNull()) return null;
-    double[] a = new double[node.size()];
-    for (int i = 0; i < a.length; i++) a[i] = node.get(i).asDouble();
-    return a;
+    return ManifestJson.require(node, field, file);
   }
 }

@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.emoaudionet.config.PipelineConfig;
 import org.emoaudionet.data.TaskSpec;
 
@@ -69,24 +67,12 @@ public record ModelManifest(
     if (!Files.isRegularFile(file)) {
       throw new IOException(modelDir + ": not a model directory (no " + FILE + ")");
     }
-    JsonNode root;
+    JsonNode root = ManifestJson.read(file, FORMAT);
     try {
-      root = JSON.readTree(Files.readString(file));
-    } catch (IOException e) {
-      throw new IOException(file + ": malformed JSON: " + e.getMessage(), e);
-    }
-    if (!FORMAT.equals(root.path("format").asText())) {
-      throw new IOException(file + ": format '" + root.path("format").asText() + "', expected " + FORMAT);
-    }
-    try {
-      JsonNode t = require(root, "task", file);
-      List<String> classes = new ArrayList<>();
-      require(t, "classes", file).forEach(c -> classes.add(c.asText()));
-      TaskSpec task = new TaskSpec(require(t, "name", file).asText(), classes,
-          doubles(t.get("binCenters")), doubles(t.get("binEdges")));
-      PipelineConfig config = PipelineConfig.fromJson(require(root, "config", file).toString());
-      return new ModelManifest(Architecture.parse(require(root, "architecture", file).asText()),
-          task, config, require(root, "mfccLength", file).asInt(), root.path("bestEpoch").asInt(),
+      TaskSpec task = ManifestJson.task(root, file);
+      PipelineConfig config = PipelineConfig.fromJson(ManifestJson.require(root, "config", file).toString());
+      return new ModelManifest(Architecture.parse(ManifestJson.require(root, "architecture", file).asText()),
+          task, config, ManifestJson.require(root, "mfccLength", file).asInt(), root.path("bestEpoch").asInt(),
           root.path("valAccuracy").asDouble(Double.NaN), root.path("parameterCount").asLong(),
           root.path("validation").asText(""),
           root.has("mfccScaling")
@@ -102,12 +88,6 @@ public record ModelManifest(
     Files.writeString(modelDir.resolve(FILE), toJson());
   }
 
-  private static JsonNode require(JsonNode node, String field, Path file) throws IOException {
-    JsonNode v = node.get(field);
-    if (v == null || v.isNull()) throw new IOException(file + ": missing field '" + field + "'");
-    return v;
-  }
-
   private static void putDoubles(ObjectNode node, String field, double[] a) {
     if (a == null) {
       node.putNull(field);
@@ -117,10 +97,4 @@ public record ModelManifest(
     for (double d : a) arr.add(d);
   }
 
-  private static double[] doubles(JsonNode node) {
-    if (node == null || node.isNull()) return null;
-    double[] a = new double[node.size()];
-    for (int i = 0; i < a.length; i++) a[i] = node.get(i).asDouble();
-    return a;
-  }
 }
