@@ -53,9 +53,13 @@ class ScheduleIT {
       assertEquals("* * * * *", dag.path("timetable_summary").asText());
       Instant next = Instant.parse(dag.path("next_dagrun_logical_date").asText());
       assertEquals(0, next.getEpochSecond() % 60, "a whole minute: " + next);
+      String apiLog = Files.readString(config.logs().resolve("api.log"));
       if (config.temporalMode() == TemporalMode.JAVA) {
-        String apiLog = Files.readString(config.logs().resolve("api.log"));
         assertTrue(apiLog.contains("does not implement Schedules"), "start-up says which mechanism");
+      } else {
+        // a server with Schedules (EMO_TEMPORAL=dev) gets a real Temporal Schedule, no cron workflow
+        assertTrue(apiLog.contains("Temporal Schedule emo-dag-" + DAG + " created"), apiLog);
+        assertFalse(apiLog.contains("does not implement Schedules"), apiLog);
       }
 
       // The first fire comes within a minute; the run it starts is named by its fire time.
