@@ -1,5 +1,7 @@
 package org.emoaudionet.model;
 
+import static org.emoaudionet.model.ManifestJson.require;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -97,9 +99,5 @@ public record KerasManifest(
     int v = require(node, field, file).asInt();
     if (v < 1) throw new IOException(file + ": " + field + " must be >= 1, got " + node.get(field));
     return v;
-  }
-
-  private static JsonNode require(JsonNode node, String field, Path file) throws IOException {
-    return ManifestJson.require(node, field, file);
   }
 }
