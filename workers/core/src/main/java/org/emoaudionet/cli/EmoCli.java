@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       FeaturesCommand.class,
       ModelCommand.class,
       TrainCommand.class,
+      EvalCorpusCommand.class,
       EvaluateCommand.class,
       PredictCommand.class,
       BenchCommand.class

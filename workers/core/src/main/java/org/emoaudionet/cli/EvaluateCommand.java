@@ -48,7 +48,7 @@ final class EvaluateCommand implements Callable<Integer> {
       FeatureSet data = Preprocessor.run(corpus, config, new ConsoleProgress());
       if (all) {
         List<SegmentFeatures> everything = data.segments().stream().map(s -> s.withSplit(Split.TEST)).toList();
-        data = new FeatureSet(data.task(), data.imageSize(), data.mfccLength(), everything);
+        data = data.withSegments(everything);
       }
       Path target = out != null ? out : dir.resolveSibling("evaluation");
       Files.createDirectories(target);

@@ -2,7 +2,11 @@ package org.emoaudionet.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.emoaudionet.eval.CrossValidation;
+import org.emoaudionet.eval.FoldReport;
 import org.emoaudionet.config.PipelineConfig;
 import org.emoaudionet.data.Corpus;
 import org.emoaudionet.features.FeatureSet;
@@ -33,7 +37,8 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "output folder")
   Path out;
 
-  @Option(names = "--preset", defaultValue = "small", description = "small | paper (default: ${DEFAULT-VALUE})")
+  @Option(names = "--preset", defaultValue = "small",
+      description = "small | cpu | paper, or a preset YAML file (default: ${DEFAULT-VALUE})")
   String preset;
 
   @Option(names = "--split", defaultValue = "speaker",
@@ -55,16 +60,17 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--no-augment", description = "skip noise and pitch-shift augmentation")
   boolean noAugment;
 
+  @Option(names = "--folds", defaultValue = "0",
+      description = "speaker-grouped K-fold cross-validation (K >= 2): out/fold-N/ and out/cv.json with mean and std")
+  int folds;
+
   @Override
   public Integer call() throws Exception {
     PipelineConfig config = PipelineConfig.preset(preset).withProtocol(split);
     if (epochs != null) config = config.withEpochs(epochs);
     if (seed != null) config = config.withSeed(seed);
-    if (noAugment) {
-      PipelineConfig.AugmentConfig a = config.augment();
-      config = config.withAugment(
-          new PipelineConfig.AugmentConfig(false, a.noiseAlphas(), a.pitchSemitones(), a.pitchShiftDown()));
-    }
+    if (noAugment) config = withoutAugmentation(config);
+    if (folds == 1 || folds < 0) throw new IllegalArgumentException("--folds must be 0 or >= 2, got " + folds);
     Architecture architecture = Architecture.parse(arch);
     if (pretrained != null && !Files.isDirectory(pretrained)) {
       throw new IllegalArgumentException("--pretrained " + pretrained + " is not a model folder");
@@ -79,6 +85,20 @@ final class TrainCommand implements Callable<Integer> {
     Preprocessor.Result prepared = Preprocessor.runWithReport(corpus, config, progress);
     prepared.rejected().forEach(r -> System.err.println("skipped: " + r));
     FeatureSet data = prepared.features();
+    if (folds > 0) {
+      if (pretrained != null) throw new IllegalArgumentException("--folds trains every fold from scratch: drop --pretrained");
+      Files.createDirectories(out);
+      CrossValidation.Prepared p = CrossValidation.Prepared.of(corpus, data, config, progress);
+      CrossValidation.writeFoldsCsv(p, config, folds, out.resolve("folds.csv"));
+      List<FoldReport> reports = CrossValidation.run(p, config, folds, architecture, out, progress);
+      for (FoldReport r : reports) {
+        System.err.printf(Locale.ROOT, "%s: recording accuracy %.3f macro-F1 %.3f (segments %.3f / %.3f)%n", r.name(),
+            r.metrics().get("recording.accuracy"), r.metrics().get("recording.f1_macro"),
+            r.metrics().get("test.accuracy"), r.metrics().get("test.f1_macro"));
+      }
+      System.out.println(Files.readString(out.resolve("cv.json")));
+      return 0;
+    }
     if (config.augment().enabled()) data = Augmenter.run(corpus, data, config, progress);
     Files.createDirectories(out);
     Files.writeString(out.resolve("config.json"), config.toJson());
@@ -91,5 +111,11 @@ final class TrainCommand implements Callable<Integer> {
       System.err.printf("model: %s%nmetrics: %s%n", result.modelDir(), out.resolve("metrics.json"));
     }
     return 0;
+  }
+
+  static PipelineConfig withoutAugmentation(PipelineConfig config) {
+    PipelineConfig.AugmentConfig a = config.augment();
+    return config.withAugment(
+        new PipelineConfig.AugmentConfig(false, a.noiseAlphas(), a.pitchSemitones(), a.pitchShiftDown()));
   }
 }

@@ -27,14 +27,46 @@ public record PipelineConfig(
       double silenceThresholdDb,
       double minSilenceSeconds,
       double silenceFrameSeconds,
-      int mfccFrames) {}
+      int mfccFrames,
+      String padding) {
+    /** A missing key of an older config (model.json before it) gets the paper's value. */
+    public AudioConfig {
+      if (padding == null) padding = "zero";
+      if (!padding.equals("zero") && !padding.equals("repeat")) {
+        throw new IllegalArgumentException(
+            "audio.padding must be 'zero' or 'repeat', got '" + padding + "'");
+      }
+    }
+
+    public AudioConfig(int sampleRate, double segmentSeconds, double hopSeconds, boolean removeSilence,
+        double silenceThresholdDb, double minSilenceSeconds, double silenceFrameSeconds, int mfccFrames) {
+      this(sampleRate, segmentSeconds, hopSeconds, removeSilence, silenceThresholdDb, minSilenceSeconds,
+          silenceFrameSeconds, mfccFrames, "zero");
+    }
+  }
 
   /** Training-split augmentation. Pitch shifts are in semitones; the sign is applied by direction. */
   public record AugmentConfig(
       boolean enabled, double[] noiseAlphas, double[] pitchSemitones, boolean pitchShiftDown) {}
 
-  /** Topology. {@code imageSize} is the spectrogram image side; {@code channels} every conv's width. */
-  public record ModelConfig(int imageSize, int channels, double dropout) {}
+  /**
+   * Topology. {@code imageSize} is the spectrogram image side; {@code channels} every conv's width;
+   * {@code mfccChannels} the MFCC branch's input channels: 1 is the authors' code (per frame the
+   * mean of the 13 MFCCs), 13 feeds each coefficient as its own channel to the same Conv1d.
+   */
+  public record ModelConfig(int imageSize, int channels, double dropout, int mfccChannels) {
+    public ModelConfig {
+      if (mfccChannels == 0) mfccChannels = 1; // model.json written before the key
+      if (mfccChannels != 1 && mfccChannels != org.emoaudionet.features.MfccFeature.N_MFCC) {
+        throw new IllegalArgumentException("model.mfccChannels must be 1 (the mean of the 13 MFCCs, "
+            + "the paper's code) or 13 (one channel per coefficient), got " + mfccChannels);
+      }
+    }
+
+    public ModelConfig(int imageSize, int channels, double dropout) {
+      this(imageSize, channels, dropout, 1);
+    }
+  }
 
   /** Optimiser and schedule. {@code loss} is {@code cross_entropy} (paper) or {@code rmse} (code). */
   public record TrainConfig(
@@ -48,43 +80,81 @@ public record PipelineConfig(
       int plateauPatience,
       double minLearningRate,
       String loss,
-      long seed) {}
+      long seed,
+      String selectOn,
+      String classWeights) {
+    public static final java.util.List<String> SELECTIONS = java.util.List.of("val_accuracy", "val_loss", "val_macro_f1");
+
+    public TrainConfig {
+      if (selectOn == null) selectOn = "val_accuracy";
+      if (!SELECTIONS.contains(selectOn)) {
+        throw new IllegalArgumentException("train.selectOn must be one of " + SELECTIONS + ", got '" + selectOn + "'");
+      }
+      if (classWeights == null) classWeights = "none";
+      if (!classWeights.equals("none") && !classWeights.equals("balanced")) {
+        throw new IllegalArgumentException(
+            "train.classWeights must be 'none' or 'balanced', got '" + classWeights + "'");
+      }
+    }
+
+    public TrainConfig(double learningRate, double rho, double epsilon, int batchSize, int maxEpochs,
+        int earlyStopPatience, double plateauFactor, int plateauPatience, double minLearningRate,
+        String loss, long seed) {
+      this(learningRate, rho, epsilon, batchSize, maxEpochs, earlyStopPatience, plateauFactor,
+          plateauPatience, minLearningRate, loss, seed, "val_accuracy", "none");
+    }
+
+    TrainConfig with(int maxEpochs, long seed) {
+      return new TrainConfig(learningRate, rho, epsilon, batchSize, maxEpochs, earlyStopPatience,
+          plateauFactor, plateauPatience, minLearningRate, loss, seed, selectOn, classWeights);
+    }
+  }
 
   /** Split protocol ({@code speaker} or {@code paper}) and fractions. */
-  public record SplitConfig(String protocol, double testFraction, double valFraction) {}
+  public record SplitConfig(String protocol, double testFraction, double valFraction, int folds, int fold) {
+    public SplitConfig {
+      if (folds == 1 || folds < 0) {
+        throw new IllegalArgumentException("split.folds must be 0 (no cross-validation) or >= 2, got " + folds);
+      }
+      if (folds > 0 && (fold < 0 || fold >= folds)) {
+        throw new IllegalArgumentException("split.fold must be in 0.." + (folds - 1) + ", got " + fold);
+      }
+    }
+
+    public SplitConfig(String protocol, double testFraction, double valFraction) {
+      this(protocol, testFraction, valFraction, 0, 0);
+    }
+
+    /** Fold {@code fold} of {@code folds}: its speakers are TEST, VAL is carved from the others. */
+    public SplitConfig withFold(int folds, int fold) {
+      return new SplitConfig(protocol, testFraction, valFraction, folds, fold);
+    }
+  }
+
+  /** The bundled presets, each a YAML file {@code presets/<name>.yaml} beside this class's package. */
+  public static final java.util.List<String> PRESETS = java.util.List.of("paper", "small", "cpu");
 
   /** The paper's setting (SPEC.md): 224x224 images, 128 channels, batch 100, up to 500 epochs. */
   public static PipelineConfig paper() {
-    return new PipelineConfig(
-        "paper",
-        new AudioConfig(44_100, 2.5, 0.5, true, -40.0, 0.5, 0.025, 177),
-        new AugmentConfig(true, new double[] {0.01, 0.02, 0.03}, new double[] {0.5, 2, 5}, true),
-        new ModelConfig(224, 128, 0.1),
-        new TrainConfig(1e-5, 0.9, 1e-7, 100, 500, 10, 0.1, 5, 1e-8, "cross_entropy", 42),
-        new SplitConfig("speaker", 0.2, 0.1));
+    return preset("paper");
+  }
+
+  /** Same topology at toy scale: 64x64 images, 16 channels, for tests and the demo. */
+  public static PipelineConfig small() {
+    return preset("small");
+  }
+
+  /** Same topology sized for real speech on a CPU (see {@code presets/cpu.yaml} for each number's reason). */
+  public static PipelineConfig cpu() {
+    return preset("cpu");
   }
 
   /**
-   * Same topology at CPU scale: 64x64 images, 16 channels, a larger learning rate (so that few
-   * epochs suffice), for tests and the demo.
+   * A bundled preset by name ({@link #PRESETS}), or a YAML file of the same keys by path (a name
+   * ending in {@code .yaml} or {@code .yml}).
    */
-  public static PipelineConfig small() {
-    return new PipelineConfig(
-        "small",
-        new AudioConfig(44_100, 2.5, 0.5, true, -40.0, 0.5, 0.025, 177),
-        new AugmentConfig(true, new double[] {0.01}, new double[] {2}, true),
-        new ModelConfig(64, 16, 0.1),
-        new TrainConfig(1e-3, 0.9, 1e-7, 32, 30, 6, 0.5, 3, 1e-6, "cross_entropy", 42),
-        new SplitConfig("speaker", 0.2, 0.1));
-  }
-
   public static PipelineConfig preset(String name) {
-    return switch (name) {
-      case "paper" -> paper();
-      case "small" -> small();
-      default -> throw new IllegalArgumentException(
-          "unknown preset '" + name + "' (expected 'paper' or 'small')");
-    };
+    return Presets.load(name);
   }
 
   public PipelineConfig withTrain(TrainConfig t) {
@@ -100,17 +170,16 @@ public record PipelineConfig(
   }
 
   public PipelineConfig withEpochs(int epochs) {
-    TrainConfig t = train;
-    return withTrain(new TrainConfig(t.learningRate(), t.rho(), t.epsilon(), t.batchSize(), epochs,
-        t.earlyStopPatience(), t.plateauFactor(), t.plateauPatience(), t.minLearningRate(), t.loss(),
-        t.seed()));
+    return withTrain(train.with(epochs, train.seed()));
   }
 
   public PipelineConfig withSeed(long seed) {
-    TrainConfig t = train;
-    return withTrain(new TrainConfig(t.learningRate(), t.rho(), t.epsilon(), t.batchSize(),
-        t.maxEpochs(), t.earlyStopPatience(), t.plateauFactor(), t.plateauPatience(),
-        t.minLearningRate(), t.loss(), seed));
+    return withTrain(train.with(train.maxEpochs(), seed));
+  }
+
+  /** Cross-validation fold {@code fold} of {@code folds} (speaker-grouped, stratified). */
+  public PipelineConfig withFold(int folds, int fold) {
+    return withSplit(split.withFold(folds, fold));
   }
 
   public PipelineConfig withProtocol(String protocol) {
@@ -118,7 +187,8 @@ public record PipelineConfig(
       throw new IllegalArgumentException(
           "unknown split protocol '" + protocol + "' (expected 'speaker' or 'paper')");
     }
-    return withSplit(new SplitConfig(protocol, split.testFraction(), split.valFraction()));
+    return withSplit(new SplitConfig(protocol, split.testFraction(), split.valFraction(), split.folds(),
+        split.fold()));
   }
 
   private static final ObjectMapper JSON =

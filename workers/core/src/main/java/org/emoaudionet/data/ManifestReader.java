@@ -16,6 +16,10 @@ import org.slf4j.LoggerFactory;
  * {@code speaker}, {@code split} ({@code train|val|test}) and {@code gender}; other columns are
  * ignored. Paths are absolute or relative to the CSV's folder. Classes are the sorted distinct
  * labels.
+ *
+ * <p>Optional columns may be empty or say {@code unknown} (real corpora often lack a speaker's
+ * gender): the value is then absent. {@code gender} takes F/M, female/male, woman/man. With the
+ * {@code gender} task, rows of unknown gender are left out (with a warning that counts them).
  */
 public final class ManifestReader {
   public static final List<String> TASKS = List.of("label", "gender");
@@ -39,6 +43,7 @@ public final class ManifestReader {
     List<Recording> recs = new ArrayList<>();
     TreeSet<String> classes = new TreeSet<>();
     java.util.Set<String> ids = new java.util.HashSet<>();
+    int unknownGender = 0;
     for (CsvTable.Row r : t.rows()) {
       String rawPath = r.get(pathCol).strip();
       if (rawPath.isEmpty()) throw new DataFormatException(csv, r.line(), "empty path");
@@ -52,13 +57,17 @@ public final class ManifestReader {
         throw new DataFormatException(csv, r.line(), "audio file '" + rawPath + "' not found (" + audio + ")");
       }
       String gender = genderCol >= 0 ? gender(csv, r, r.get(genderCol)) : null;
+      if (task.equals("gender") && gender == null) {
+        unknownGender++;
+        continue;
+      }
       String label = task.equals("gender") ? gender : r.get(labelCol).strip();
       if (label == null || label.isEmpty()) {
         throw new DataFormatException(csv, r.line(), "empty " + (task.equals("gender") ? "gender" : "label")
             + " for '" + rawPath + "'");
       }
       Split split = null;
-      if (splitCol >= 0) {
+      if (splitCol >= 0 && !unknown(r.get(splitCol))) {
         String s = r.get(splitCol).strip();
         try {
           split = Split.parse(s);
@@ -68,11 +77,17 @@ public final class ManifestReader {
       }
       String id = rawPath;
       if (!ids.add(id)) throw new DataFormatException(csv, r.line(), "path '" + rawPath + "' is listed twice");
-      String speaker = speakerCol >= 0 && !r.get(speakerCol).isBlank() ? r.get(speakerCol).strip() : id;
+      String speaker = speakerCol >= 0 && !unknown(r.get(speakerCol)) ? r.get(speakerCol).strip() : id;
       classes.add(label);
       recs.add(new Recording(id, audio, speaker, gender, split, new RecordingLabel.Category(label), List.of()));
     }
-    if (recs.isEmpty()) throw new DataFormatException(csv, "manifest has no rows");
+    if (unknownGender > 0) {
+      LOG.warn("{}: {} rows of unknown gender left out of the gender task", csv, unknownGender);
+    }
+    if (recs.isEmpty()) {
+      throw new DataFormatException(csv, unknownGender > 0
+          ? "manifest has no row of known gender (" + unknownGender + " unknown)" : "manifest has no rows");
+    }
     if (speakerCol < 0) {
       LOG.warn("{} has no speaker column: each file is its own speaker, so a speaker split is not "
           + "speaker-independent if a speaker recorded several files", csv);
@@ -80,13 +95,22 @@ public final class ManifestReader {
     return new Corpus("manifest", TaskSpec.categorical(task, List.copyOf(classes)), recs);
   }
 
+  /** An optional value that is not there: empty, or a word for "not known". */
+  static boolean unknown(String raw) {
+    return switch (raw.strip().toLowerCase(Locale.ROOT)) {
+      case "", "unknown", "unk", "na", "n/a", "none", "null", "?", "-" -> true;
+      default -> false;
+    };
+  }
+
   private static String gender(Path csv, CsvTable.Row r, String raw) {
+    if (unknown(raw)) return null;
     String g = raw.strip().toLowerCase(Locale.ROOT);
     return switch (g) {
-      case "" -> null;
       case "f", "female", "w", "woman" -> "F";
       case "m", "male", "man" -> "M";
-      default -> throw new DataFormatException(csv, r.line(), "gender '" + raw.strip() + "' is not F or M");
+      default -> throw new DataFormatException(csv, r.line(), "gender '" + raw.strip()
+          + "' is not F, M, female, male or unknown");
     };
   }
 }

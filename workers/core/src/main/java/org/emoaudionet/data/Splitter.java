@@ -27,7 +27,13 @@ import org.slf4j.LoggerFactory;
  * testFraction}, then VAL {@code valFraction} of the rest), ignoring speakers and fixed splits.
  * Segments of one recording then land in several splits, which makes the scores optimistic.
  *
- * <p>Both are deterministic for a seed; neither depends on the order of the recordings (the
+ * <p>K-fold ({@code split.folds = K >= 2}, speaker protocol only): every speaker is dealt to one
+ * of K folds, stratified by majority class (each class's speakers shuffled by the seed, then dealt
+ * round-robin, continuing across classes so that the folds stay within one speaker of each
+ * other); fold {@code split.fold} is TEST, and {@code valFraction} of the other speakers VAL. The
+ * corpus's fixed splits are ignored, since the K test folds together cover every speaker.
+ *
+ * <p>All are deterministic for a seed; neither depends on the order of the recordings (the
  * {@code paper} protocol tells a recording's segments apart by their order within it).
  */
 public final class Splitter {
@@ -75,8 +81,11 @@ public final class Splitter {
   public static List<Split> assign(List<Item> items, PipelineConfig.SplitConfig config, long seed) {
     if (items.isEmpty()) return List.of();
     checkFractions(config);
+    if (config.folds() > 0 && !config.protocol().equals("speaker")) {
+      throw new IllegalArgumentException("split.folds needs the 'speaker' protocol, got '" + config.protocol() + "'");
+    }
     Split[] out = switch (config.protocol()) {
-      case "speaker" -> bySpeaker(items, config, seed);
+      case "speaker" -> config.folds() > 0 ? byFold(items, config, seed) : bySpeaker(items, config, seed);
       case "paper" -> bySegment(items, config, seed);
       default -> throw new IllegalArgumentException(
           "unknown split protocol '" + config.protocol() + "' (expected 'speaker' or 'paper')");
@@ -133,6 +142,52 @@ public final class Splitter {
     }
     Split[] out = new Split[items.size()];
     for (int i = 0; i < out.length; i++) out[i] = speakerSplit.get(items.get(i).speakerKey());
+    return out;
+  }
+
+  private static Split[] byFold(List<Item> items, PipelineConfig.SplitConfig c, long seed) {
+    Map<String, List<Integer>> members = new TreeMap<>();
+    for (int i = 0; i < items.size(); i++) {
+      members.computeIfAbsent(items.get(i).speakerKey(), k -> new ArrayList<>()).add(i);
+    }
+    Map<String, Integer> majority = new HashMap<>();
+    for (var e : members.entrySet()) majority.put(e.getKey(), majorityClass(items, e.getValue()));
+    if (items.stream().anyMatch(it -> it.fixedSplit() != null)) {
+      LOG.info("{}-fold cross-validation: the corpus's fixed splits are ignored", c.folds());
+    }
+    List<String> all = new ArrayList<>(members.keySet());
+    if (all.size() < c.folds() + 1) {
+      throw new IllegalArgumentException(c.folds() + "-fold cross-validation needs at least "
+          + (c.folds() + 1) + " speakers (one test fold each, and others to train), found " + all.size());
+    }
+    Map<String, Integer> fold = foldOf(all, majority, c.folds(), seed);
+    List<String> test = all.stream().filter(s -> fold.get(s) == c.fold()).toList();
+    List<String> rest = all.stream().filter(s -> fold.get(s) != c.fold()).toList();
+    List<String> val = c.valFraction() > 0 && rest.size() >= 2
+        ? stratifiedPick(rest, majority, c.valFraction(), new Random(seed * 31 + 7 + c.fold())) : List.of();
+    Map<String, Split> speakerSplit = new HashMap<>();
+    for (String s : rest) speakerSplit.put(s, Split.TRAIN);
+    for (String s : val) speakerSplit.put(s, Split.VAL);
+    for (String s : test) speakerSplit.put(s, Split.TEST);
+    Split[] out = new Split[items.size()];
+    for (int i = 0; i < out.length; i++) out[i] = speakerSplit.get(items.get(i).speakerKey());
+    return out;
+  }
+
+  /** The fold (0..k-1) of each speaker: stratified by majority class, dealt round-robin. */
+  static Map<String, Integer> foldOf(List<String> speakers, Map<String, Integer> majority, int k, long seed) {
+    Map<Integer, List<String>> byClass = new TreeMap<>();
+    List<String> sorted = new ArrayList<>(speakers);
+    Collections.sort(sorted);
+    for (String s : sorted) byClass.computeIfAbsent(majority.get(s), g -> new ArrayList<>()).add(s);
+    Random rnd = new Random(seed);
+    Map<String, Integer> out = new HashMap<>();
+    int next = 0;
+    for (List<String> group : byClass.values()) {
+      List<String> g = new ArrayList<>(group);
+      Collections.shuffle(g, rnd);
+      for (String s : g) out.put(s, next++ % k);
+    }
     return out;
   }
 

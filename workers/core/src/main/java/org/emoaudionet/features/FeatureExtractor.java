@@ -14,14 +14,25 @@ public final class FeatureExtractor {
   private final int sampleRate;
   private final int mfccFrames;
   private final int imageSize;
+  private final int mfccChannels;
   private final ThreadLocal<MfccFeature> mfcc;
   private final ThreadLocal<SpectrogramImage> image;
 
   public FeatureExtractor(PipelineConfig config) {
-    this(config.audio().sampleRate(), config.audio().mfccFrames(), config.model().imageSize());
+    this(config.audio().sampleRate(), config.audio().mfccFrames(), config.model().imageSize(),
+        config.model().mfccChannels());
   }
 
   public FeatureExtractor(int sampleRate, int mfccFrames, int imageSize) {
+    this(sampleRate, mfccFrames, imageSize, 1);
+  }
+
+  /** @param mfccChannels 1 (mean of the 13 MFCCs per frame, the paper) or 13 (each coefficient) */
+  public FeatureExtractor(int sampleRate, int mfccFrames, int imageSize, int mfccChannels) {
+    if (mfccChannels != 1 && mfccChannels != MfccFeature.N_MFCC) {
+      throw new IllegalArgumentException("mfccChannels must be 1 or 13, got " + mfccChannels);
+    }
+    this.mfccChannels = mfccChannels;
     // Build once here so that bad parameters fail at construction, not in a worker thread.
     MfccFeature m = new MfccFeature(sampleRate, mfccFrames);
     SpectrogramImage s = new SpectrogramImage(sampleRate, imageSize);
@@ -46,9 +57,16 @@ public final class FeatureExtractor {
     return imageSize;
   }
 
-  /** The MFCC branch input: {@code mfccFrames} per-frame means of 13 MFCCs. */
+  public int mfccChannels() {
+    return mfccChannels;
+  }
+
+  /**
+   * The MFCC branch input: {@code mfccFrames} per-frame means of 13 MFCCs, or with 13 channels
+   * the {@code 13 x mfccFrames} coefficients, channel-major.
+   */
   public float[] mfcc(float[] segment) {
-    return mfcc.get().compute(segment);
+    return mfccChannels == 1 ? mfcc.get().compute(segment) : mfcc.get().computeChannels(segment);
   }
 
   /** The spectrogram branch input: RGB channel-major, {@code 3 x size x size}, 0..255. */

@@ -22,12 +22,25 @@ import org.emoaudionet.data.TaskSpec;
  * and {@code augment} hand to {@code train}. A gzipped binary format with a magic header and a
  * version, so that a stale or foreign file is refused with a clear message.
  */
-public record FeatureSet(TaskSpec task, int imageSize, int mfccLength, List<SegmentFeatures> segments) {
+public record FeatureSet(TaskSpec task, int imageSize, int mfccLength, int mfccChannels,
+    List<SegmentFeatures> segments) {
   private static final int MAGIC = 0x454D4F46; // "EMOF"
-  private static final int VERSION = 1;
+  /** 2 added the MFCC channel count; version 1 files (one channel) are still read. */
+  private static final int VERSION = 2;
 
   public FeatureSet {
+    if (mfccChannels < 1) throw new IllegalArgumentException("mfccChannels must be >= 1, got " + mfccChannels);
     segments = List.copyOf(segments);
+  }
+
+  /** A feature set of single-channel MFCC vectors (the paper's input). */
+  public FeatureSet(TaskSpec task, int imageSize, int mfccLength, List<SegmentFeatures> segments) {
+    this(task, imageSize, mfccLength, 1, segments);
+  }
+
+  /** The same metadata with other segments. */
+  public FeatureSet withSegments(List<SegmentFeatures> other) {
+    return new FeatureSet(task, imageSize, mfccLength, mfccChannels, other);
   }
 
   public List<SegmentFeatures> split(Split s) {
@@ -39,7 +52,7 @@ public record FeatureSet(TaskSpec task, int imageSize, int mfccLength, List<Segm
   public FeatureSet plus(List<SegmentFeatures> more) {
     List<SegmentFeatures> all = new ArrayList<>(segments);
     all.addAll(more);
-    return new FeatureSet(task, imageSize, mfccLength, all);
+    return withSegments(all);
   }
 
   public void write(Path file) throws IOException {
@@ -65,6 +78,7 @@ public record FeatureSet(TaskSpec task, int imageSize, int mfccLength, List<Segm
     writeDoubles(out, task.binEdges());
     out.writeInt(imageSize);
     out.writeInt(mfccLength);
+    out.writeInt(mfccChannels);
     out.writeInt(segments.size());
     for (SegmentFeatures s : segments) {
       out.writeUTF(s.recordingId());
@@ -96,7 +110,7 @@ public record FeatureSet(TaskSpec task, int imageSize, int mfccLength, List<Segm
     }
     if (in.readInt() != MAGIC) throw new IOException(source + ": not a feature set (bad magic)");
     int version = in.readInt();
-    if (version != VERSION) {
+    if (version != VERSION && version != 1) {
       throw new IOException(source + ": feature set version " + version + ", expected " + VERSION);
     }
     String name = in.readUTF();
@@ -108,6 +122,8 @@ public record FeatureSet(TaskSpec task, int imageSize, int mfccLength, List<Segm
     TaskSpec task = new TaskSpec(name, classes, centres, edges);
     int imageSize = in.readInt();
     int mfccLength = in.readInt();
+    int mfccChannels = version >= 2 ? in.readInt() : 1;
+    int mfccValues = mfccLength * mfccChannels;
     int n = in.readInt();
     List<SegmentFeatures> segs = new ArrayList<>(n);
     Split[] splits = Split.values();
@@ -119,14 +135,14 @@ public record FeatureSet(TaskSpec task, int imageSize, int mfccLength, List<Segm
       int cls = in.readInt();
       double target = in.readDouble();
       String origin = in.readUTF();
-      float[] mfcc = new float[mfccLength];
-      for (int j = 0; j < mfccLength; j++) mfcc[j] = in.readFloat();
+      float[] mfcc = new float[mfccValues];
+      for (int j = 0; j < mfccValues; j++) mfcc[j] = in.readFloat();
       byte[] img = new byte[3 * imageSize * imageSize];
       in.readFully(img);
       segs.add(new SegmentFeatures(rec, spk.isEmpty() ? null : spk, start, sp < 0 ? null : splits[sp], cls,
           target, mfcc, img, origin));
     }
-    return new FeatureSet(task, imageSize, mfccLength, segs);
+    return new FeatureSet(task, imageSize, mfccLength, mfccChannels, segs);
   }
 
   private static void writeDoubles(DataOutputStream out, double[] a) throws IOException {

@@ -106,6 +106,26 @@ public final class MfccFeature {
     return out;
   }
 
+  /**
+   * The input with one channel per coefficient: channel-major {@code 13 x frames} (coefficient k's
+   * frames at {@code k * frames}), zero-padded at the end when the segment has fewer frames.
+   */
+  public float[] computeChannels(float[] segment) {
+    int t = logMelDb(segment);
+    float[] out = new float[N_MFCC * frames];
+    int n = Math.min(t, frames);
+    for (int f = 0; f < n; f++) {
+      int base = f * N_MELS;
+      for (int k = 0; k < N_MFCC; k++) {
+        double[] d = dct[k];
+        double s = 0;
+        for (int m = 0; m < N_MELS; m++) s += d[m] * logMel[base + m];
+        out[k * frames + f] = (float) s;
+      }
+    }
+    return out;
+  }
+
   /** Fills {@link #logMel} (frame-major, T x 128) with the clamped dB mel spectrogram; returns T. */
   private int logMelDb(float[] y) {
     Signals.requireFinite(y, "MFCC");

@@ -27,8 +27,9 @@ public final class Evaluator {
   private Evaluator() {}
 
   /**
-   * Writes {@code metrics.json}, {@code confusion_matrix.png} and, when {@code history} is not
-   * empty, {@code learning_curves.png} into {@code outDir}.
+   * Writes {@code metrics.json} (segment level under {@code test}, file level under {@code
+   * recording}), {@code confusion_matrix.png}, {@code confusion_matrix_recording.png} and, when
+   * {@code history} is not empty, {@code learning_curves.png} into {@code outDir}.
    *
    * @param participantLevel also aggregate per recording (mean of segment probabilities), as
    *     DAIC-WOZ is reported
@@ -88,6 +89,14 @@ public final class Evaluator {
     Charts.confusionMatrix(seg.confusion(), task.classes(),
         task.name() + " - test segments (" + protocol + " split)", outDir.resolve("confusion_matrix.png"));
 
+    // Users judge files, not 2.5 s windows: every report also scores each test recording by the
+    // mean of its segment probabilities, as predict does.
+    ParticipantLevel files = ParticipantLevel.aggregate(test, probabilities);
+    ClassificationMetrics byFile = score(root.putObject("recording"), "recording", task, files.truth(),
+        files.targets(), files.probabilities(), scalars);
+    Charts.confusionMatrix(byFile.confusion(), task.classes(),
+        task.name() + " - test recordings (mean of segment probabilities)",
+        outDir.resolve("confusion_matrix_recording.png"));
     if (participantLevel) {
       ParticipantLevel p = ParticipantLevel.aggregate(test, probabilities);
       ClassificationMetrics rec = score(root.putObject("participant"), "participant", task, p.truth(),

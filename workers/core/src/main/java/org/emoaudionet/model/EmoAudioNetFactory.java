@@ -33,7 +33,7 @@ public final class EmoAudioNetFactory {
   /** Input shapes [mfcc, image] for a batch. */
   public static Shape[] inputShapes(PipelineConfig.ModelConfig cfg, int mfccLength, long batch) {
     int s = cfg.imageSize();
-    return new Shape[] {new Shape(batch, 1, mfccLength), new Shape(batch, 3, s, s)};
+    return new Shape[] {new Shape(batch, cfg.mfccChannels(), mfccLength), new Shape(batch, 3, s, s)};
   }
 
   /** Builds and initialises the parameters (from the engine's current random seed). */

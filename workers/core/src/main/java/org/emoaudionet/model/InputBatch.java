@@ -6,33 +6,51 @@ import ai.djl.ndarray.types.Shape;
 import java.util.List;
 import org.emoaudionet.features.SegmentFeatures;
 
-/** Network inputs NDList(mfcc [B,1,L], image [B,3,S,S] in [0, 1]) from segment features. */
+/**
+ * Network inputs NDList(mfcc [B,C,L], image [B,3,S,S] in [0, 1]) from segment features; C is 1
+ * (the paper's per-frame mean) or 13 (one channel per coefficient, stored channel-major).
+ */
 public final class InputBatch {
   private InputBatch() {}
 
+  /** Single-channel MFCC input (the paper's). */
   public static NDList of(List<SegmentFeatures> segments, int mfccLength, int imageSize,
       MfccScaling scaling, NDManager manager) {
+    return of(segments, 1, mfccLength, imageSize, scaling, manager);
+  }
+
+  public static NDList of(List<SegmentFeatures> segments, int mfccChannels, int mfccLength,
+      int imageSize, MfccScaling scaling, NDManager manager) {
     int b = segments.size();
     int pixels = 3 * imageSize * imageSize;
-    float[] mfcc = new float[b * mfccLength];
+    int values = mfccChannels * mfccLength;
+    float[] mfcc = new float[b * values];
     float[] image = new float[b * pixels];
     for (int i = 0; i < b; i++) {
       SegmentFeatures s = segments.get(i);
-      if (s.mfcc().length < mfccLength) {
+      float[] m = s.mfcc();
+      if (mfccChannels == 1 ? m.length < mfccLength : m.length != values) {
         throw new IllegalArgumentException("segment " + s.recordingId() + "@" + s.startSeconds()
-            + ": MFCC vector has " + s.mfcc().length + " values, the network needs " + mfccLength);
+            + ": MFCC input has " + m.length + " values, the network needs " + mfccChannels + " x "
+            + mfccLength + (mfccChannels == 1 ? "" : " = " + values)
+            + " (preprocess with the model's preset)");
       }
       if (s.image().length != pixels) {
         throw new IllegalArgumentException("segment " + s.recordingId() + "@" + s.startSeconds()
             + ": image has " + s.image().length + " bytes, the network needs 3x" + imageSize + "x"
             + imageSize + " = " + pixels);
       }
-      for (int j = 0; j < mfccLength; j++) mfcc[i * mfccLength + j] = scaling.apply(s.mfcc()[j]);
+      int off = i * values;
+      for (int c = 0; c < mfccChannels; c++) {
+        for (int j = 0; j < mfccLength; j++) {
+          mfcc[off + c * mfccLength + j] = scaling.apply(c, m[c * mfccLength + j]);
+        }
+      }
       byte[] img = s.image();
-      int off = i * pixels;
-      for (int j = 0; j < pixels; j++) image[off + j] = (img[j] & 0xff) / 255f;
+      int ioff = i * pixels;
+      for (int j = 0; j < pixels; j++) image[ioff + j] = (img[j] & 0xff) / 255f;
     }
-    return new NDList(manager.create(mfcc, new Shape(b, 1, mfccLength)),
+    return new NDList(manager.create(mfcc, new Shape(b, mfccChannels, mfccLength)),
         manager.create(image, new Shape(b, 3, imageSize, imageSize)));
   }
 }

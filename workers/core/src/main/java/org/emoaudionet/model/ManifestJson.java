@@ -48,7 +48,7 @@ final class ManifestJson {
   }
 
   static double[] doubles(JsonNode node) {
-    if (node == null || node.isNull()) return null;
+    if (node == null || node.isNull() || node.isMissingNode()) return null;
     double[] a = new double[node.size()];
     for (int i = 0; i < a.length; i++) a[i] = node.get(i).asDouble();
     return a;

@@ -53,7 +53,11 @@ public record ModelManifest(
     root.put("parameterCount", parameterCount);
     root.put("parameters", PARAMS_FILE);
     root.put("validation", validation);
-    root.putObject("mfccScaling").put("mean", mfccScaling.mean()).put("std", mfccScaling.std());
+    ObjectNode sc = root.putObject("mfccScaling").put("mean", mfccScaling.mean()).put("std", mfccScaling.std());
+    if (mfccScaling.channelMeans() != null) {
+      putDoubles(sc, "channelMeans", mfccScaling.channelMeans());
+      putDoubles(sc, "channelStds", mfccScaling.channelStds());
+    }
     try {
       root.set("config", JSON.readTree(config.toJson()));
       return JSON.writeValueAsString(root);
@@ -77,7 +81,9 @@ public record ModelManifest(
           root.path("validation").asText(""),
           root.has("mfccScaling")
               ? new MfccScaling(root.path("mfccScaling").path("mean").asDouble(0),
-                  root.path("mfccScaling").path("std").asDouble(1))
+                  root.path("mfccScaling").path("std").asDouble(1),
+                  ManifestJson.doubles(root.path("mfccScaling").path("channelMeans")),
+                  ManifestJson.doubles(root.path("mfccScaling").path("channelStds")))
               : MfccScaling.IDENTITY);
     } catch (IllegalArgumentException e) {
       throw new IOException(file + ": " + e.getMessage(), e);

@@ -91,7 +91,8 @@ public final class TrainedModel implements ScoringModel {
     for (int from = 0; from < segments.size(); from += PREDICT_BATCH) {
       List<SegmentFeatures> batch = segments.subList(from, Math.min(segments.size(), from + PREDICT_BATCH));
       try (NDManager sub = manager.newSubManager()) {
-        NDList in = InputBatch.of(batch, manifest.mfccLength(), manifest.config().model().imageSize(),
+        NDList in = InputBatch.of(batch, manifest.config().model().mfccChannels(), manifest.mfccLength(),
+            manifest.config().model().imageSize(),
             manifest.mfccScaling(), sub);
         NDArray probs = block.forward(ps, in, false).singletonOrThrow().softmax(1);
         float[] flat = probs.toFloatArray();

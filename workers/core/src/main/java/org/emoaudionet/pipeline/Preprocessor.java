@@ -74,7 +74,7 @@ public final class Preprocessor {
     }
     List<SegmentFeatures> assigned = Splitter.apply(corpus, all, config.split(), config.train().seed());
     FeatureSet fs = new FeatureSet(corpus.task(), config.model().imageSize(),
-        config.audio().mfccFrames(), assigned);
+        config.audio().mfccFrames(), config.model().mfccChannels(), assigned);
     return new Result(fs, problems);
   }
 

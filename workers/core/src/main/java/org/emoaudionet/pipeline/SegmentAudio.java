@@ -37,7 +37,7 @@ public final class SegmentAudio {
     int sr = clip.sampleRate();
     List<Cut> cuts = new ArrayList<>();
     int length = (int) Math.round(cfg.segmentSeconds() * sr);
-    for (Segment s : Segmenter.cut(speech, sr, cfg.segmentSeconds(), cfg.hopSeconds())) {
+    for (Segment s : Segmenter.cut(speech, sr, cfg.segmentSeconds(), cfg.hopSeconds(), cfg.padding())) {
       cuts.add(new Cut(s.startSample() / (double) sr, s.samples(),
           timeline.originalSpans(s.startSample(), length, sr)));
     }

@@ -21,10 +21,22 @@ public enum LossFunction {
 
   /** Mean loss over the batch, a scalar. */
   public NDArray evaluate(NDArray logits, NDArray oneHot) {
+    return perSample(logits, oneHot).mean();
+  }
+
+  /**
+   * Weighted mean over the batch, {@code sum(w_i * l_i) / sum(w_i)}: PyTorch's {@code
+   * CrossEntropyLoss(weight=...)} reduction, so that balanced class weights keep the loss's scale.
+   */
+  public NDArray evaluate(NDArray logits, NDArray oneHot, NDArray sampleWeights) {
+    return perSample(logits, oneHot).mul(sampleWeights).sum().div(sampleWeights.sum());
+  }
+
+  private NDArray perSample(NDArray logits, NDArray oneHot) {
     if (this == CROSS_ENTROPY) {
-      return logits.logSoftmax(1).mul(oneHot).sum(new int[] {1}).neg().mean();
+      return logits.logSoftmax(1).mul(oneHot).sum(new int[] {1}).neg();
     }
     // Per-sample RMSE over the classes, then the batch mean, as Keras averages a per-sample loss.
-    return logits.softmax(1).sub(oneHot).square().mean(new int[] {1}).sqrt().mean();
+    return logits.softmax(1).sub(oneHot).square().mean(new int[] {1}).sqrt();
   }
 }

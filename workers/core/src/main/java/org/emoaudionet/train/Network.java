@@ -21,8 +21,15 @@ import org.emoaudionet.model.MfccScaling;
  * evaluation without dropout. Every batch's arrays live in a sub-manager closed after it.
  */
 final class Network {
-  /** Sum of the per-sample losses and number of correct argmax predictions of a batch. */
-  record BatchStats(double lossSum, int correct, int size) {}
+  /**
+   * Sum of the per-sample losses (weighted mean x size), number of correct argmax predictions and
+   * the predictions themselves (for macro-F1) of a batch.
+   */
+  record BatchStats(double lossSum, int correct, int size, int[] predictions) {
+    BatchStats(double lossSum, int correct, int size) {
+      this(lossSum, correct, size, new int[0]);
+    }
+  }
 
   private final EmoAudioNetBlock block;
   private final NDManager manager;
@@ -32,6 +39,9 @@ final class Network {
   private final int imageSize;
   private final ParameterStore store;
   private final MfccScaling scaling;
+  private final int mfccChannels;
+  /** Loss weight of each class; all 1 unless the config asks for balanced weights. */
+  private final float[] classWeights;
 
   Network(EmoAudioNetBlock block, NDManager manager, RmsProp optimizer, LossFunction loss,
       int mfccLength, int imageSize) {
@@ -40,6 +50,13 @@ final class Network {
 
   Network(EmoAudioNetBlock block, NDManager manager, RmsProp optimizer, LossFunction loss,
       int mfccLength, int imageSize, MfccScaling scaling) {
+    this(block, manager, optimizer, loss, 1, mfccLength, imageSize, scaling, null);
+  }
+
+  Network(EmoAudioNetBlock block, NDManager manager, RmsProp optimizer, LossFunction loss,
+      int mfccChannels, int mfccLength, int imageSize, MfccScaling scaling, float[] classWeights) {
+    this.mfccChannels = mfccChannels;
+    this.classWeights = classWeights;
     this.scaling = scaling;
     this.block = block;
     this.manager = manager;
@@ -52,12 +69,12 @@ final class Network {
 
   BatchStats train(List<SegmentFeatures> batch) {
     try (NDManager sub = manager.newSubManager()) {
-      NDList in = InputBatch.of(batch, mfccLength, imageSize, scaling, sub);
+      NDList in = InputBatch.of(batch, mfccChannels, mfccLength, imageSize, scaling, sub);
       NDArray target = oneHot(batch, sub);
       BatchStats stats;
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
         NDArray logits = block.forward(store, in, true).singletonOrThrow();
-        NDArray l = loss.evaluate(logits, target);
+        NDArray l = loss.evaluate(logits, target, sampleWeights(batch, sub));
         gc.backward(l);
         stats = stats(logits, l, batch);
       }
@@ -77,9 +94,9 @@ final class Network {
   BatchStats evaluate(List<SegmentFeatures> batch) {
     GradMode.off();
     try (NDManager sub = manager.newSubManager()) {
-      NDList in = InputBatch.of(batch, mfccLength, imageSize, scaling, sub);
+      NDList in = InputBatch.of(batch, mfccChannels, mfccLength, imageSize, scaling, sub);
       NDArray logits = block.forward(store, in, false).singletonOrThrow();
-      return stats(logits, loss.evaluate(logits, oneHot(batch, sub)), batch);
+      return stats(logits, loss.evaluate(logits, oneHot(batch, sub), sampleWeights(batch, sub)), batch);
     }
   }
 
@@ -92,6 +109,12 @@ final class Network {
         g.close();
       }
     }
+  }
+
+  private NDArray sampleWeights(List<SegmentFeatures> batch, NDManager sub) {
+    float[] w = new float[batch.size()];
+    for (int i = 0; i < w.length; i++) w[i] = classWeights == null ? 1f : classWeights[batch.get(i).classIndex()];
+    return sub.create(w, new Shape(w.length));
   }
 
   private NDArray oneHot(List<SegmentFeatures> batch, NDManager sub) {
@@ -111,7 +134,11 @@ final class Network {
   private static BatchStats stats(NDArray logits, NDArray meanLoss, List<SegmentFeatures> batch) {
     long[] pred = logits.argMax(1).toLongArray();
     int correct = 0;
-    for (int i = 0; i < pred.length; i++) if (pred[i] == batch.get(i).classIndex()) correct++;
-    return new BatchStats(meanLoss.getFloat() * (double) batch.size(), correct, batch.size());
+    int[] p = new int[pred.length];
+    for (int i = 0; i < pred.length; i++) {
+      p[i] = (int) pred[i];
+      if (pred[i] == batch.get(i).classIndex()) correct++;
+    }
+    return new BatchStats(meanLoss.getFloat() * (double) batch.size(), correct, batch.size(), p);
   }
 }

@@ -51,6 +51,7 @@ record TrainState(
       putDouble(e, "valAccuracy", m.valAccuracy());
       putDouble(e, "learningRate", m.learningRate());
       e.put("improved", m.improved());
+      putDouble(e, "valMacroF1", m.valMacroF1());
     }
     try {
       return JSON.writeValueAsString(root);
@@ -67,7 +68,8 @@ record TrainState(
     List<EpochMetrics> history = new ArrayList<>();
     for (JsonNode e : r.path("history")) {
       history.add(new EpochMetrics(e.path("epoch").asInt(), d(e, "trainLoss"), d(e, "trainAccuracy"),
-          d(e, "valLoss"), d(e, "valAccuracy"), d(e, "learningRate"), e.path("improved").asBoolean()));
+          d(e, "valLoss"), d(e, "valAccuracy"), d(e, "learningRate"), e.path("improved").asBoolean(),
+          e.has("valMacroF1") ? d(e, "valMacroF1") : Double.NaN));
     }
     return new TrainState(r.path("identity").asText(), r.path("epoch").asInt(),
         (float) r.path("learningRate").asDouble(), d(r, "plateauBest"), r.path("plateauWait").asInt(),

@@ -68,8 +68,12 @@ public final class Trainer {
       val = h.val();
       validation = h.val() == h.train()
           ? "no val split and a single training segment: validating on the training data"
-          : "no val split: validating on a seeded " + Math.round(config.split().valFraction() * 100)
-              + " % of train (" + val.size() + " segments, with their augmented copies)";
+          : h.bySpeaker()
+              ? "no val split: validating on a seeded " + Math.round(config.split().valFraction() * 100)
+                  + " % of the training speakers (" + val.size() + " segments)"
+              : "no val split and one training speaker: validating on a seeded "
+                  + Math.round(config.split().valFraction() * 100) + " % of its segments ("
+                  + val.size() + " segments, with their augmented copies; speaker-dependent)";
       LOG.warn("{}", validation);
     }
     int classes = data.task().numClasses();
@@ -79,7 +83,16 @@ public final class Trainer {
     AtomicDirectory.recover(modelDir);
     String identity = arch.wireName() + " classes=" + classes + " task=" + data.task().name()
         + " image=" + config.model().imageSize() + " channels=" + config.model().channels()
-        + " mfcc=" + data.mfccLength() + " seed=" + seed + " loss=" + lossFunction;
+        + " mfcc=" + data.mfccLength() + (data.mfccChannels() > 1 ? "x" + data.mfccChannels() : "")
+        + " seed=" + seed + " loss=" + lossFunction
+        + (tc.selectOn().equals("val_accuracy") ? "" : " select=" + tc.selectOn())
+        + (tc.classWeights().equals("none") ? "" : " weights=" + tc.classWeights());
+    if (data.mfccChannels() != config.model().mfccChannels()) {
+      throw new IllegalArgumentException("feature set has " + data.mfccChannels() + " MFCC channel(s) but "
+          + "model.mfccChannels is " + config.model().mfccChannels() + " (preset '" + config.preset()
+          + "'): preprocess with the same preset");
+    }
+    float[] classWeights = classWeights(train, classes, tc.classWeights());
 
     Device device = Devices.preferred();
     try (NDManager manager = NDManager.newBaseManager(device)) {
@@ -119,9 +132,9 @@ public final class Trainer {
         }
       }
 
-      MfccScaling scaling = MfccScaling.fit(train, data.mfccLength());
-      Network net = new Network(block, manager, optimizer, lossFunction, data.mfccLength(),
-          config.model().imageSize(), scaling);
+      MfccScaling scaling = MfccScaling.fit(train, data.mfccChannels(), data.mfccLength());
+      Network net = new Network(block, manager, optimizer, lossFunction, data.mfccChannels(),
+          data.mfccLength(), config.model().imageSize(), scaling, classWeights);
       net.zeroGradients();
       int batchSize = tc.batchSize();
       int steps = (train.size() + batchSize - 1) / batchSize;
@@ -143,10 +156,17 @@ public final class Trainer {
         Network.BatchStats v = evaluate(net, val, batchSize);
         double valAcc = (double) v.correct() / v.size();
         double valLoss = v.lossSum() / v.size();
-        boolean improved = early.update(epoch, valAcc);
+        double valF1 = macroF1(val, v.predictions(), data.task().classes());
+        // Higher is better for the early-stopping score: the loss enters negated.
+        double score = switch (tc.selectOn()) {
+          case "val_loss" -> -valLoss;
+          case "val_macro_f1" -> valF1;
+          default -> valAcc;
+        };
+        boolean improved = early.update(epoch, score);
         plateau.update(valLoss, lr);
         EpochMetrics m = new EpochMetrics(epoch, lossSum / train.size(), (double) correct / train.size(),
-            valLoss, valAcc, epochLr, improved);
+            valLoss, valAcc, epochLr, improved, valF1);
         history.add(m);
         if (improved) {
           ModelManifest manifest = new ModelManifest(arch, data.task(), config, data.mfccLength(),
@@ -154,8 +174,8 @@ public final class Trainer {
           TrainedModel.save(modelDir, manifest, block);
         }
         LOG.info(String.format(java.util.Locale.ROOT,
-            "epoch %d/%d: loss %.4f acc %.4f | val loss %.4f acc %.4f | lr %.3g%s", epoch,
-            tc.maxEpochs(), m.trainLoss(), m.trainAccuracy(), valLoss, valAcc, epochLr,
+            "epoch %d/%d: loss %.4f acc %.4f | val loss %.4f acc %.4f macro-F1 %.4f | lr %.3g%s", epoch,
+            tc.maxEpochs(), m.trainLoss(), m.trainAccuracy(), valLoss, valAcc, valF1, epochLr,
             improved ? " (best, saved)" : ""));
         listener.onEpoch(m);
         TrainState state = new TrainState(identity, epoch, lr.get(), plateau.best(), plateau.waitEpochs(),
@@ -164,8 +184,8 @@ public final class Trainer {
             optimizer.exportState(block.getParameters()));
         listener.onCheckpoint(epoch, dir);
         if (early.shouldStop()) {
-          LOG.info("early stop after epoch {}: no validation-accuracy gain for {} epochs (best {} at epoch {})",
-              epoch, early.waitEpochs(), early.best(), early.bestEpoch());
+          LOG.info("early stop after epoch {}: no {} gain for {} epochs (best {} at epoch {})",
+              epoch, tc.selectOn(), early.waitEpochs(), early.best(), early.bestEpoch());
         }
       }
       return new TrainResult(modelDir, List.copyOf(history), early.bestEpoch(), early.best(),
@@ -176,11 +196,37 @@ public final class Trainer {
   private static Network.BatchStats evaluate(Network net, List<SegmentFeatures> val, int batchSize) {
     double loss = 0;
     int correct = 0;
+    int[] predictions = new int[val.size()];
     for (int from = 0; from < val.size(); from += batchSize) {
       Network.BatchStats b = net.evaluate(val.subList(from, Math.min(val.size(), from + batchSize)));
       loss += b.lossSum();
       correct += b.correct();
+      System.arraycopy(b.predictions(), 0, predictions, from, b.predictions().length);
     }
-    return new Network.BatchStats(loss, correct, val.size());
+    return new Network.BatchStats(loss, correct, val.size(), predictions);
+  }
+
+  private static double macroF1(List<SegmentFeatures> val, int[] predictions, List<String> classes) {
+    int[] truth = new int[val.size()];
+    for (int i = 0; i < truth.length; i++) truth[i] = val.get(i).classIndex();
+    return org.emoaudionet.metrics.ClassificationMetrics.of(classes, truth, predictions).f1Macro();
+  }
+
+  /**
+   * {@code balanced}: scikit-learn's {@code n / (k * n_c)} over the training segments, so each
+   * class weighs the same in the loss whatever its count (a class absent from train gets 0);
+   * {@code none}: null (all 1).
+   */
+  static float[] classWeights(List<SegmentFeatures> train, int classes, String mode) {
+    if (mode.equals("none")) return null;
+    long[] counts = new long[classes];
+    for (SegmentFeatures s : train) counts[s.classIndex()]++;
+    int present = 0;
+    for (long c : counts) if (c > 0) present++;
+    float[] w = new float[classes];
+    for (int c = 0; c < classes; c++) {
+      w[c] = counts[c] == 0 ? 0f : (float) ((double) train.size() / (present * (double) counts[c]));
+    }
+    return w;
   }
 }
