@@ -23,7 +23,7 @@ final class FeaturesCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "output folder")
   Path out;
 
-  @Option(names = "--preset", defaultValue = "paper", description = "paper (224 x 224) | small (64 x 64)")
+  @Option(names = "--preset", defaultValue = "paper", description = "paper (224 x 224) | small (64 x 64) | cpu (128 x 128, 13 MFCC channels) | a YAML file")
   String preset;
 
   @Option(names = "--segment", defaultValue = "0", description = "which segment (0 = first)")
@@ -45,7 +45,9 @@ final class FeaturesCommand implements Callable<Integer> {
     byte[] image = fx.image(x);
     float[] imageFloats = new float[image.length];
     for (int i = 0; i < image.length; i++) imageFloats[i] = (image[i] & 0xff) / 255f;
-    Npy.write(out.resolve("mfcc.npy"), mfcc, mfcc.length);
+    int channels = config.model().mfccChannels();
+    if (channels == 1) Npy.write(out.resolve("mfcc.npy"), mfcc, mfcc.length);
+    else Npy.write(out.resolve("mfcc.npy"), mfcc, channels, mfcc.length / channels);
     Npy.write(out.resolve("spectrogram.npy"), imageFloats, 3, size, size);
     SpectrogramImage.writePng(image, size, out.resolve("spectrogram.png"));
     System.out.printf("%s: segment %d of %d at %.1f s -> %s (mfcc.npy %d, spectrogram.npy 3x%dx%d, spectrogram.png)%n",

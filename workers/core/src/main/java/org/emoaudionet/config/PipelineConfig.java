@@ -28,9 +28,17 @@ public record PipelineConfig(
       double minSilenceSeconds,
       double silenceFrameSeconds,
       int mfccFrames,
-      String padding) {
+      String padding,
+      String mfccMeanRemoval) {
+    public static final java.util.List<String> MEAN_REMOVALS = java.util.List.of("none", "c0", "all");
+
     /** A missing key of an older config (model.json before it) gets the paper's value. */
     public AudioConfig {
+      if (mfccMeanRemoval == null) mfccMeanRemoval = "none";
+      if (!MEAN_REMOVALS.contains(mfccMeanRemoval)) {
+        throw new IllegalArgumentException("audio.mfccMeanRemoval must be one of " + MEAN_REMOVALS
+            + ", got '" + mfccMeanRemoval + "'");
+      }
       if (padding == null) padding = "zero";
       if (!padding.equals("zero") && !padding.equals("repeat")) {
         throw new IllegalArgumentException(
@@ -41,7 +49,7 @@ public record PipelineConfig(
     public AudioConfig(int sampleRate, double segmentSeconds, double hopSeconds, boolean removeSilence,
         double silenceThresholdDb, double minSilenceSeconds, double silenceFrameSeconds, int mfccFrames) {
       this(sampleRate, segmentSeconds, hopSeconds, removeSilence, silenceThresholdDb, minSilenceSeconds,
-          silenceFrameSeconds, mfccFrames, "zero");
+          silenceFrameSeconds, mfccFrames, "zero", "none");
     }
   }
 
@@ -82,7 +90,9 @@ public record PipelineConfig(
       String loss,
       long seed,
       String selectOn,
-      String classWeights) {
+      String classWeights,
+      boolean randomShift,
+      double mixup) {
     public static final java.util.List<String> SELECTIONS = java.util.List.of("val_accuracy", "val_loss", "val_macro_f1");
 
     public TrainConfig {
@@ -90,6 +100,7 @@ public record PipelineConfig(
       if (!SELECTIONS.contains(selectOn)) {
         throw new IllegalArgumentException("train.selectOn must be one of " + SELECTIONS + ", got '" + selectOn + "'");
       }
+      if (!(mixup >= 0)) throw new IllegalArgumentException("train.mixup must be >= 0 (0: off), got " + mixup);
       if (classWeights == null) classWeights = "none";
       if (!classWeights.equals("none") && !classWeights.equals("balanced")) {
         throw new IllegalArgumentException(
@@ -101,12 +112,12 @@ public record PipelineConfig(
         int earlyStopPatience, double plateauFactor, int plateauPatience, double minLearningRate,
         String loss, long seed) {
       this(learningRate, rho, epsilon, batchSize, maxEpochs, earlyStopPatience, plateauFactor,
-          plateauPatience, minLearningRate, loss, seed, "val_accuracy", "none");
+          plateauPatience, minLearningRate, loss, seed, "val_accuracy", "none", false, 0);
     }
 
     TrainConfig with(int maxEpochs, long seed) {
       return new TrainConfig(learningRate, rho, epsilon, batchSize, maxEpochs, earlyStopPatience,
-          plateauFactor, plateauPatience, minLearningRate, loss, seed, selectOn, classWeights);
+          plateauFactor, plateauPatience, minLearningRate, loss, seed, selectOn, classWeights, randomShift, mixup);
     }
   }
 

@@ -15,12 +15,13 @@ public final class FeatureExtractor {
   private final int mfccFrames;
   private final int imageSize;
   private final int mfccChannels;
+  private final String meanRemoval;
   private final ThreadLocal<MfccFeature> mfcc;
   private final ThreadLocal<SpectrogramImage> image;
 
   public FeatureExtractor(PipelineConfig config) {
     this(config.audio().sampleRate(), config.audio().mfccFrames(), config.model().imageSize(),
-        config.model().mfccChannels());
+        config.model().mfccChannels(), config.audio().mfccMeanRemoval());
   }
 
   public FeatureExtractor(int sampleRate, int mfccFrames, int imageSize) {
@@ -29,6 +30,19 @@ public final class FeatureExtractor {
 
   /** @param mfccChannels 1 (mean of the 13 MFCCs per frame, the paper) or 13 (each coefficient) */
   public FeatureExtractor(int sampleRate, int mfccFrames, int imageSize, int mfccChannels) {
+    this(sampleRate, mfccFrames, imageSize, mfccChannels, "none");
+  }
+
+  /**
+   * @param meanRemoval per segment, subtract the mean over its frames of: {@code none}; {@code c0}
+   *     (the log-energy coefficient: a recording's gain only shifts c0, so this makes the MFCC
+   *     input independent of how loud a corpus was recorded, as the min..max-normalised image
+   *     already is); {@code all} (cepstral mean normalisation, also removing the channel's and
+   *     the speaker's average spectral envelope)
+   */
+  public FeatureExtractor(int sampleRate, int mfccFrames, int imageSize, int mfccChannels,
+      String meanRemoval) {
+    this.meanRemoval = meanRemoval;
     if (mfccChannels != 1 && mfccChannels != MfccFeature.N_MFCC) {
       throw new IllegalArgumentException("mfccChannels must be 1 or 13, got " + mfccChannels);
     }
@@ -66,7 +80,15 @@ public final class FeatureExtractor {
    * the {@code 13 x mfccFrames} coefficients, channel-major.
    */
   public float[] mfcc(float[] segment) {
-    return mfccChannels == 1 ? mfcc.get().compute(segment) : mfcc.get().computeChannels(segment);
+    float[] v = mfccChannels == 1 ? mfcc.get().compute(segment) : mfcc.get().computeChannels(segment);
+    int rows = meanRemoval.equals("all") ? mfccChannels : meanRemoval.equals("c0") ? 1 : 0;
+    for (int c = 0; c < rows; c++) {
+      double sum = 0;
+      for (int t = 0; t < mfccFrames; t++) sum += v[c * mfccFrames + t];
+      float mean = (float) (sum / mfccFrames);
+      for (int t = 0; t < mfccFrames; t++) v[c * mfccFrames + t] -= mean;
+    }
+    return v;
   }
 
   /** The spectrogram branch input: RGB channel-major, {@code 3 x size x size}, 0..255. */

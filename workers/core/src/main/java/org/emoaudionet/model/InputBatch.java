@@ -21,6 +21,16 @@ public final class InputBatch {
 
   public static NDList of(List<SegmentFeatures> segments, int mfccChannels, int mfccLength,
       int imageSize, MfccScaling scaling, NDManager manager) {
+    return of(segments, mfccChannels, mfccLength, imageSize, scaling, null, manager);
+  }
+
+  /**
+   * @param shifts per segment a circular shift in MFCC frames, applied to both inputs (the image
+   *     columns by the same share of its width), or null for none: the training-time shift that
+   *     teaches the position-dependent Linear after the poolings that a cue may come at any time
+   */
+  public static NDList of(List<SegmentFeatures> segments, int mfccChannels, int mfccLength,
+      int imageSize, MfccScaling scaling, int[] shifts, NDManager manager) {
     int b = segments.size();
     int pixels = 3 * imageSize * imageSize;
     int values = mfccChannels * mfccLength;
@@ -41,14 +51,25 @@ public final class InputBatch {
             + imageSize + " = " + pixels);
       }
       int off = i * values;
+      int shift = shifts == null ? 0 : Math.floorMod(shifts[i], mfccLength);
       for (int c = 0; c < mfccChannels; c++) {
         for (int j = 0; j < mfccLength; j++) {
-          mfcc[off + c * mfccLength + j] = scaling.apply(c, m[c * mfccLength + j]);
+          mfcc[off + c * mfccLength + j] = scaling.apply(c, m[c * mfccLength + (j + shift) % mfccLength]);
         }
       }
       byte[] img = s.image();
       int ioff = i * pixels;
-      for (int j = 0; j < pixels; j++) image[ioff + j] = (img[j] & 0xff) / 255f;
+      if (shift == 0) {
+        for (int j = 0; j < pixels; j++) image[ioff + j] = (img[j] & 0xff) / 255f;
+      } else {
+        int cols = (int) Math.round((double) shift * imageSize / mfccLength) % imageSize;
+        for (int row = 0; row < 3 * imageSize; row++) {
+          int base = row * imageSize;
+          for (int x = 0; x < imageSize; x++) {
+            image[ioff + base + x] = (img[base + (x + cols) % imageSize] & 0xff) / 255f;
+          }
+        }
+      }
     }
     return new NDList(manager.create(mfcc, new Shape(b, mfccChannels, mfccLength)),
         manager.create(image, new Shape(b, 3, imageSize, imageSize)));

@@ -1,8 +1,10 @@
 package org.emoaudionet.train;
 
 /**
- * Stops after {@code patience} epochs without a validation-accuracy gain (Keras EarlyStopping on
- * val accuracy, min_delta 0); the epoch with the best accuracy is the model kept.
+ * Stops after {@code patience} epochs without a gain of the selection score (Keras EarlyStopping,
+ * min_delta 0); the epoch with the best score is the model kept. The score is what {@code
+ * train.selectOn} names, higher is better: validation accuracy (the paper), macro-F1, or the
+ * negated validation loss.
  */
 public final class EarlyStopping {
   private final int patience;
@@ -16,9 +18,9 @@ public final class EarlyStopping {
   }
 
   /** Records one epoch; returns true when it improved on the best so far. */
-  public boolean update(int epoch, double valAccuracy) {
-    if (valAccuracy > best) {
-      best = valAccuracy;
+  public boolean update(int epoch, double score) {
+    if (score > best) {
+      best = score;
       bestEpoch = epoch;
       wait = 0;
       return true;

@@ -68,13 +68,38 @@ final class Network {
   }
 
   BatchStats train(List<SegmentFeatures> batch) {
+    return train(batch, null);
+  }
+
+  /** @param shift draws each segment's circular time shift, or null for none */
+  BatchStats train(List<SegmentFeatures> batch, java.util.Random shift) {
+    return train(batch, shift, null);
+  }
+
+  /** @param mix the batch's mixup partners and weight, or null for plain training */
+  BatchStats train(List<SegmentFeatures> batch, java.util.Random shift, Mixup.Pairing mix) {
+    int[] shifts = null;
+    if (shift != null) {
+      shifts = new int[batch.size()];
+      for (int i = 0; i < shifts.length; i++) shifts[i] = shift.nextInt(mfccLength);
+    }
     try (NDManager sub = manager.newSubManager()) {
-      NDList in = InputBatch.of(batch, mfccChannels, mfccLength, imageSize, scaling, sub);
+      NDList in = InputBatch.of(batch, mfccChannels, mfccLength, imageSize, scaling, shifts, sub);
       NDArray target = oneHot(batch, sub);
+      NDArray weights = sampleWeights(batch, sub);
+      if (mix != null) {
+        List<SegmentFeatures> partners = mix.partners(batch);
+        int[] partnerShifts = shifts == null ? null : mix.partners(shifts);
+        NDList other = InputBatch.of(partners, mfccChannels, mfccLength, imageSize, scaling, partnerShifts, sub);
+        float l = mix.lambda();
+        in = new NDList(in.get(0).mul(l).add(other.get(0).mul(1 - l)), in.get(1).mul(l).add(other.get(1).mul(1 - l)));
+        target = target.mul(l).add(oneHot(partners, sub).mul(1 - l));
+        weights = weights.mul(l).add(sampleWeights(partners, sub).mul(1 - l));
+      }
       BatchStats stats;
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
         NDArray logits = block.forward(store, in, true).singletonOrThrow();
-        NDArray l = loss.evaluate(logits, target, sampleWeights(batch, sub));
+        NDArray l = loss.evaluate(logits, target, weights);
         gc.backward(l);
         stats = stats(logits, l, batch);
       }

@@ -23,6 +23,7 @@ record TrainState(
     float learningRate,
     double plateauBest,
     int plateauWait,
+    /** The best selection score (train.selectOn; val accuracy in the paper preset). */
     double bestValAccuracy,
     int bestEpoch,
     int earlyStopWait,

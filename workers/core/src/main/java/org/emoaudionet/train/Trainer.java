@@ -86,7 +86,8 @@ public final class Trainer {
         + " mfcc=" + data.mfccLength() + (data.mfccChannels() > 1 ? "x" + data.mfccChannels() : "")
         + " seed=" + seed + " loss=" + lossFunction
         + (tc.selectOn().equals("val_accuracy") ? "" : " select=" + tc.selectOn())
-        + (tc.classWeights().equals("none") ? "" : " weights=" + tc.classWeights());
+        + (tc.classWeights().equals("none") ? "" : " weights=" + tc.classWeights())
+        + (tc.randomShift() ? " shift" : "") + (tc.mixup() > 0 ? " mixup=" + tc.mixup() : "");
     if (data.mfccChannels() != config.model().mfccChannels()) {
       throw new IllegalArgumentException("feature set has " + data.mfccChannels() + " MFCC channel(s) but "
           + "model.mfccChannels is " + config.model().mfccChannels() + " (preset '" + config.preset()
@@ -143,12 +144,15 @@ public final class Trainer {
         List<SegmentFeatures> order = new ArrayList<>(train);
         Collections.shuffle(order, new Random(seed + epoch));
         float epochLr = lr.get();
+        // Its own stream, so that the shuffle and dropout of a run without shifts stay as they were.
+        Random shift = tc.randomShift() ? new Random((seed + epoch) * 0x9E3779B97F4A7C15L) : null;
+        Mixup mixup = tc.mixup() > 0 ? new Mixup(tc.mixup(), (seed + epoch) * 0xBF58476D1CE4E5B9L) : null;
 
         double lossSum = 0;
         int correct = 0;
         for (int step = 0; step < steps; step++) {
           List<SegmentFeatures> batch = order.subList(step * batchSize, Math.min(order.size(), (step + 1) * batchSize));
-          Network.BatchStats b = net.train(batch);
+          Network.BatchStats b = net.train(batch, shift, mixup == null ? null : mixup.next(batch.size()));
           lossSum += b.lossSum();
           correct += b.correct();
           listener.onStep(epoch, step + 1, steps, b.lossSum() / b.size());
@@ -188,7 +192,11 @@ public final class Trainer {
               epoch, tc.selectOn(), early.waitEpochs(), early.best(), early.bestEpoch());
         }
       }
-      return new TrainResult(modelDir, List.copyOf(history), early.bestEpoch(), early.best(),
+      // The result reports the best epoch's validation accuracy whatever the selection score was
+      // (the checkpoint keeps the score itself, to resume the early stopping exactly).
+      double bestAccuracy = history.stream().filter(h -> h.epoch() == early.bestEpoch())
+          .mapToDouble(EpochMetrics::valAccuracy).findFirst().orElse(early.best());
+      return new TrainResult(modelDir, List.copyOf(history), early.bestEpoch(), bestAccuracy,
           startEpoch, parameterCount);
     }
   }

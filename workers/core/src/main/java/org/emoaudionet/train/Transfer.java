@@ -48,6 +48,10 @@ public final class Transfer {
           + cfg.channels() + " channels and " + cfg.imageSize() + "x" + cfg.imageSize()
           + ": train both with the same preset");
     }
+    if (p.mfccChannels() != cfg.mfccChannels()) {
+      throw new IOException(where + " takes " + p.mfccChannels() + " MFCC channel(s) (preset '"
+          + m.config().preset() + "'); this run has " + cfg.mfccChannels() + ": train both with the same preset");
+    }
     if (m.mfccLength() != mfccLength) {
       throw new IOException(where + " takes MFCC vectors of " + m.mfccLength()
           + " values; this data set has " + mfccLength);

@@ -26,16 +26,20 @@ class HoldoutAndLossTest {
   @TempDir Path tmp;
 
   @Test
-  void carvedValidationKeepsAugmentedCopiesWithTheirSource() {
+  void carvedValidationOfOneSpeakerKeepsAugmentedCopiesWithTheirSource() {
     Random r = new Random(0);
     List<SegmentFeatures> train = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
       SegmentFeatures s = SyntheticData.segment(r, i % 2, 2, i, 64, Split.TRAIN);
+      // One speaker: the only case where validation falls back to carving segments.
+      s = new SegmentFeatures(s.recordingId(), "one", s.startSeconds(), Split.TRAIN,
+          s.classIndex(), s.target(), s.mfcc(), s.image(), "original");
       train.add(s);
       train.add(new SegmentFeatures(s.recordingId(), s.speaker(), s.startSeconds(), Split.TRAIN,
           s.classIndex(), s.target(), s.mfcc(), s.image(), "noise:0.01"));
     }
     Holdout h = Holdout.carve(train, 0.1, 42);
+    assertTrue(!h.bySpeaker());
     assertEquals(10, h.val().size()); // 5 of 50 sources, each with its copy
     assertEquals(90, h.train().size());
     Set<String> valKeys = new HashSet<>();
@@ -52,7 +56,8 @@ class HoldoutAndLossTest {
     String validation = new ObjectMapper().readTree(res.modelDir().resolve("model.json").toFile())
         .get("validation").asText();
     assertTrue(validation.startsWith("no val split"), validation);
-    assertTrue(validation.contains("(4 segments"), validation);
+    // By speaker: 1 of the 5 speakers (8 of the 40 segments), not 10 % of the segments.
+    assertTrue(validation.contains("training speakers (8 segments"), validation);
   }
 
   @Test
