@@ -62,6 +62,13 @@ public final class ActivityPlans {
   public static final ActivityOptions PROMOTE =
       plan(TaskQueues.GPU, Duration.ofHours(2), HEARTBEAT_TIMEOUT, 3, Duration.ofSeconds(10));
 
+  /**
+   * The {@code evaluate} task of a cross-validation run: a few MLflow and S3 writes of the folds'
+   * summary; as many attempts as evaluate so that the task's try count means the same.
+   */
+  public static final ActivityOptions CROSS_VALIDATION =
+      plan(TaskQueues.CPU, Duration.ofMinutes(10), null, 3, Duration.ofSeconds(2));
+
   /** Maximum attempts of a task, for the try number of a task that ran out of them. */
   public static int maxAttempts(String taskId) {
     ActivityOptions o = switch (taskId) {

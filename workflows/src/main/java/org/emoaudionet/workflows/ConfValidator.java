@@ -39,14 +39,21 @@ public final class ConfValidator {
   public static final String PRETRAIN_DAG = "librispeech_gender_pretrain";
 
   public static final Set<String> KEYS = Set.of("layout", "dataset_uri", "task", "preset", "split",
-      "epochs", "seed", "augment", "pretrained_from", "arch", "checksum", "extra", "import_model");
+      "epochs", "seed", "augment", "pretrained_from", "arch", "checksum", "extra", "import_model",
+      "folds");
 
   static final Map<String, Set<String>> TASKS_BY_LAYOUT = Map.of(
       "librispeech", Set.of("gender"),
       "recola", Set.of("arousal", "valence"),
       "daic-woz", Set.of("phq8_binary", "phq8_score"),
       "manifest", Set.of("label"));
-  static final Set<String> PRESETS = Set.of("paper", "small");
+  /**
+   * The core's bundled presets ({@code PipelineConfig.PRESETS}; this module does not depend on
+   * the core, so emo-worker's {@code PresetListTest} checks that the two lists are the same).
+   */
+  public static final Set<String> PRESETS = Set.of("paper", "small", "cpu");
+  /** The most folds a run may ask for: each is a child workflow that trains a model. */
+  public static final int MAX_FOLDS = 100;
   static final Set<String> SPLITS = Set.of("speaker", "paper");
   static final Set<String> ARCHS = Set.of("emoaudionet", "mfcc", "spectrogram");
   private static final Pattern CHECKSUM = Pattern.compile("(md5:[0-9a-fA-F]{32}|sha256:[0-9a-fA-F]{64})");
@@ -76,6 +83,7 @@ public final class ConfValidator {
           + "'; expected one of " + sorted(TASKS_BY_LAYOUT.get(layout)), task));
     }
     String datasetUri = f.string("dataset_uri", true);
+    if (datasetUri != null && RunConf.namesCsv(datasetUri)) checkCsvDataset(datasetUri, layout, merged, errors);
     String preset = f.oneOf("preset", PRESETS, true);
     String split = f.oneOf("split", SPLITS, true);
     String arch = f.oneOf("arch", ARCHS, true);
@@ -102,11 +110,62 @@ public final class ConfValidator {
             importModel));
       }
     }
+    Integer folds = folds(f, merged, split, importModel, errors);
     if (!errors.isEmpty()) return new Result(null, merged, List.copyOf(errors));
     RunConf run = new RunConf(layout, datasetUri, task, preset, split, epochs, seed,
         augment != null && augment, pretrained, arch, checksum, extra,
-        importModel == null ? null : importModel.trim());
+        importModel == null ? null : importModel.trim(), folds, null);
     return new Result(run, merged, List.of());
+  }
+
+  /**
+   * {@code folds}: absent or 0 is no cross-validation (null), K in 2..{@link #MAX_FOLDS} runs K
+   * speaker-independent folds; anything else is refused naming the field.
+   */
+  private static Integer folds(Fields f, Map<String, Object> merged, String split,
+      String importModel, List<FieldError> errors) {
+    Object raw = merged.get("folds");
+    Long v = f.integer("folds");
+    if (v == null) return null;
+    if (v == 0) return null;
+    if (v < 2 || v > MAX_FOLDS) {
+      errors.add(new FieldError("folds", "value_error", "conf.folds must be 0 (no"
+          + " cross-validation) or an integer from 2 to " + MAX_FOLDS + ", got " + v, raw));
+      return null;
+    }
+    if ("paper".equals(split)) {
+      errors.add(new FieldError("folds", "value_error", "conf.folds: cross-validation deals"
+          + " speakers to folds, so it needs split 'speaker', not 'paper'", raw));
+      return null;
+    }
+    if (importModel != null) {
+      errors.add(new FieldError("folds", "value_error", "conf.folds and import_model exclude"
+          + " each other: cross-validation trains a model per fold", raw));
+      return null;
+    }
+    return v.intValue();
+  }
+
+  /**
+   * A {@code dataset_uri} naming the manifest CSV itself: only the manifest layout reads one, from
+   * a path, {@code file://} or {@code s3://} (its listed files are fetched beside it).
+   */
+  private static void checkCsvDataset(String uri, String layout, Map<String, Object> merged,
+      List<FieldError> errors) {
+    String lower = uri.trim().toLowerCase(java.util.Locale.ROOT);
+    if (layout != null && !layout.equals("manifest")) {
+      errors.add(new FieldError("dataset_uri", "value_error", "dataset_uri '" + uri + "' names a"
+          + " CSV manifest, which only layout 'manifest' reads (layout is '" + layout + "')", uri));
+    } else if (lower.matches("^[a-z][a-z0-9+.-]*://.*") && !lower.startsWith("file:")
+        && !lower.startsWith("s3://")) {
+      errors.add(new FieldError("dataset_uri", "value_error", "dataset_uri '" + uri + "' names a"
+          + " CSV manifest by a URI scheme its files cannot be fetched beside it from; a CSV is read"
+          + " from a local path, file:// or s3:// (or pack the CSV and its files as an archive)", uri));
+    } else if (merged.get("extra") instanceof Map<?, ?> extra && extra.get("manifest") != null) {
+      errors.add(new FieldError("extra.manifest", "value_error", "extra.manifest names the CSV"
+          + " inside a folder or archive, but dataset_uri '" + uri + "' already names the CSV;"
+          + " leave extra.manifest out", extra.get("manifest")));
+    }
   }
 
   private static void checkPretrained(String value, DagDefinition dag, PretrainedLookup lookup,

@@ -1,19 +1,35 @@
 package org.emoaudionet.workflows;
 
+import io.temporal.api.enums.v1.ParentClosePolicy;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
+import io.temporal.failure.TimeoutFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.ChildWorkflowOptions;
+import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 
 /**
  * The paper's pipeline as one workflow: download → preprocess → augment → train → evaluate →
  * register → promote (with {@code conf.import_model}, train imports that model and augment is
  * skipped), with an MLflow run opened before the first task and closed after the last, whatever
- * happened. Deterministic: no clocks, randomness or I/O but through Temporal, so a change of the
+ * happened.
+ *
+ * <p>With {@code conf.folds = K} the run is a speaker-independent K-fold cross-validation: it
+ * stores the data set once ({@code download}), runs the K folds as parallel child workflows (this
+ * same pipeline with {@code conf.fold = i}, shown as its {@code train} task), and its
+ * {@code evaluate} task logs the mean and spread over the folds to its MLflow run, the parent of
+ * the folds' runs. Nothing is registered or promoted: a cross-validation is an evaluation, and so
+ * is each fold. Deterministic: no clocks, randomness or I/O but through Temporal, so a change of the
  * task sequence later must go behind {@link Workflow#getVersion}.
  */
 public class EmoPipelineWorkflowImpl implements EmoPipelineWorkflow {
@@ -39,6 +55,8 @@ public class EmoPipelineWorkflowImpl implements EmoPipelineWorkflow {
       Workflow.newActivityStub(RegisterActivity.class, ActivityPlans.REGISTER);
   private final PromoteActivity promote =
       Workflow.newActivityStub(PromoteActivity.class, ActivityPlans.PROMOTE);
+  private final CrossValidationActivity crossValidation =
+      Workflow.newActivityStub(CrossValidationActivity.class, ActivityPlans.CROSS_VALIDATION);
 
   @Override
   public List<TaskState> tasks() {
@@ -54,8 +72,8 @@ public class EmoPipelineWorkflowImpl implements EmoPipelineWorkflow {
 
     TrackingRun mlflow;
     try {
-      mlflow = tracking.startRun(
-          new StartRunInput(dag, run, Workflow.getInfo().getWorkflowId(), conf));
+      mlflow = tracking.startRun(new StartRunInput(dag, run, Workflow.getInfo().getWorkflowId(),
+          conf, request.parent() == null ? null : request.parent().mlflowRunId()));
     } catch (ActivityFailure f) {
       String why = "not run: the MLflow run could not be opened: " + rootMessage(f);
       board.markNotStarted("upstream_failed", why);
@@ -65,8 +83,25 @@ public class EmoPipelineWorkflowImpl implements EmoPipelineWorkflow {
     String status = "FAILED";
     Map<String, String> endTags = new LinkedHashMap<>();
     try {
-      DatasetRef dataset = board.run("download", TaskQueues.CPU, () -> download.download(
-          new DownloadInput(dag, run, conf.datasetUri(), conf.checksum())));
+      // No Workflow.getVersion needed for the cross-validation branches either: they depend on
+      // the run's input only, and histories recorded before folds existed have none.
+      if (conf.crossValidates()) {
+        endTags.put("emo.cv.folds", String.valueOf(conf.folds()));
+        PipelineResult cv = crossValidate(request, mlflow, endTags);
+        status = "FINISHED";
+        return cv;
+      }
+      CrossValidationParent parent = request.parent();
+      DatasetRef dataset;
+      if (parent != null && parent.dataset() != null) {
+        dataset = parent.dataset();
+        board.skip("download", "skipped: fold " + conf.fold() + " of " + conf.folds()
+            + " reads the data set its cross-validation run " + parent.dagRunId() + " stored: "
+            + dataset.uri());
+      } else {
+        dataset = board.run("download", TaskQueues.CPU, () -> download.download(
+            new DownloadInput(dag, run, conf.datasetUri(), conf.checksum())));
+      }
 
       FeaturesRef prepared = board.run("preprocess", TaskQueues.CPU, () -> preprocess.preprocess(
           new PreprocessInput(dag, run, conf, dataset)));
@@ -98,6 +133,18 @@ public class EmoPipelineWorkflowImpl implements EmoPipelineWorkflow {
       EvaluateOutput scores = board.run("evaluate", TaskQueues.GPU, () -> evaluate.evaluate(
           new EvaluateInput(dag, run, conf, trainingSet, trained, participantLevel,
               mlflow.runId())));
+
+      if (conf.foldOfCrossValidation()) {
+        String why = "skipped: fold " + conf.fold() + " of " + conf.folds() + " of a"
+            + " cross-validation run, which is an evaluation: no model is registered or promoted";
+        board.skip("register", why);
+        board.skip("promote", why);
+        status = "FINISHED";
+        endTags.put("emo.model_uri", trained.modelUri());
+        endTags.put("emo.metrics_uri", scores.metricsUri());
+        return new PipelineResult(scores.metrics(), trained.modelUri(), scores.metricsUri(),
+            mlflow.runId(), null, null, false, null);
+      }
 
       RegisterOutput version = board.run("register", TaskQueues.CPU, () -> register.register(
           new RegisterInput(dag, run, mlflow.runId(), trained.modelKey())));
@@ -143,6 +190,126 @@ public class EmoPipelineWorkflowImpl implements EmoPipelineWorkflow {
     } finally {
       closeRun(mlflow.runId(), status, endTags);
     }
+  }
+
+  /**
+   * The cross-validation parent: the data set stored once, the K folds as parallel child
+   * workflows (the {@code train} task: its log has a line per fold as each ends), their figures'
+   * mean and std logged to this run's MLflow run (the {@code evaluate} task). The first fold that
+   * fails stops the others and fails the run, naming the fold.
+   */
+  private PipelineResult crossValidate(PipelineRequest request, TrackingRun mlflow,
+      Map<String, String> endTags) {
+    String dag = request.dagId();
+    String run = request.dagRunId();
+    RunConf conf = request.conf();
+    int k = conf.folds();
+    DatasetRef dataset = board.run("download", TaskQueues.CPU, () -> download.download(
+        new DownloadInput(dag, run, conf.datasetUri(), conf.checksum())));
+    String children = PipelineRequest.foldWorkflowId(dag, run, 0) + " .. "
+        + PipelineRequest.foldWorkflowId(dag, run, k - 1);
+    board.skip("preprocess", "skipped here: each fold preprocesses in its own child workflow ("
+        + children + "), since the fold decides the split");
+    board.skip("augment", "skipped here: each fold augments its own training speakers in its"
+        + " child workflow");
+
+    board.start("train", "cross-validation: " + k + " speaker-independent folds as parallel"
+        + " child workflows on task queue " + TaskQueues.CPU + " (each trains on "
+        + TaskQueues.GPU + " and scores its own test speakers); MLflow parent run "
+        + mlflow.runId());
+    List<Promise<PipelineResult>> results = new ArrayList<>();
+    Map<Integer, Throwable> failures = new TreeMap<>();
+    List<Integer> failedInOrder = new ArrayList<>();
+    CancellationScope folds = Workflow.newCancellationScope(() -> {
+      for (int i = 0; i < k; i++) {
+        int fold = i;
+        String workflowId = PipelineRequest.foldWorkflowId(dag, run, i);
+        ChildWorkflowOptions options = ChildWorkflowOptions.newBuilder()
+            .setWorkflowId(workflowId)
+            .setTaskQueue(TaskQueues.CPU)
+            // a stopped or failed parent stops its folds (their MLflow runs close KILLED)
+            .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_REQUEST_CANCEL)
+            // a cleared parent runs its folds again under the same ids
+            .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
+            .build();
+        EmoPipelineWorkflow child = Workflow.newChildWorkflowStub(EmoPipelineWorkflow.class, options);
+        Promise<PipelineResult> p =
+            Async.function(child::run, request.forFold(i, mlflow.runId(), dataset));
+        board.say("train", "fold " + i + ": started " + workflowId);
+        p.handle((r, e) -> {
+          if (e == null) {
+            board.say("train", "fold " + fold + ": success, MLflow run " + r.mlflowRunId()
+                + ", test metrics " + new TreeMap<>(r.metrics()));
+          } else if (isCancellation(e)) {
+            board.say("train", "fold " + fold + ": cancelled");
+          } else {
+            failures.put(fold, e);
+            failedInOrder.add(fold);
+            board.say("train", "fold " + fold + ": failed: " + childMessage(e));
+          }
+          return null;
+        });
+        results.add(p);
+      }
+    });
+    folds.run();
+
+    try {
+      Promise.allOf(results).get();
+    } catch (RuntimeException e) {
+      if (CancellationScope.current().isCancelRequested()) {
+        board.cancelled("train");
+        throw e instanceof CanceledFailure c ? c : new CanceledFailure("the DAG run was stopped");
+      }
+      // stop the folds still running, and wait until they closed so their states are final
+      folds.cancel("another fold failed");
+      Workflow.await(() -> results.stream().allMatch(Promise::isCompleted));
+      int bad = !failedInOrder.isEmpty() ? failedInOrder.get(0)
+          : failures.isEmpty() ? -1 : failures.keySet().iterator().next();
+      String why = bad < 0 ? "a fold failed: " + childMessage(e)
+          : "fold " + bad + " of " + k + " (" + PipelineRequest.foldWorkflowId(dag, run, bad)
+              + ") failed: " + childMessage(failures.get(bad));
+      endTags.put("emo.cv.failed_fold", String.valueOf(bad));
+      throw board.fail("train", why, e);
+    }
+    board.succeed("train");
+
+    List<CrossValidationInput.FoldResult> foldResults = new ArrayList<>();
+    List<Map<String, Double>> perFold = new ArrayList<>();
+    for (int i = 0; i < k; i++) {
+      PipelineResult r = results.get(i).get();
+      foldResults.add(new CrossValidationInput.FoldResult(i,
+          PipelineRequest.foldWorkflowId(dag, run, i), PipelineRequest.foldRunId(run, i),
+          r.mlflowRunId(), r.metricsUri(), r.metrics()));
+      perFold.add(r.metrics());
+    }
+    Map<String, Double> stats = CrossValidationStats.summarize(perFold);
+    CrossValidationSummary summary = board.run("evaluate", TaskQueues.CPU, () ->
+        crossValidation.summarize(new CrossValidationInput(dag, run, mlflow.runId(), foldResults,
+            stats)));
+    String why = "skipped: a cross-validation run (" + k + " folds) is an evaluation: no model is"
+        + " registered or promoted";
+    board.skip("register", why);
+    board.skip("promote", why);
+    endTags.put("emo.cv.summary_uri", summary.summaryUri());
+    return new PipelineResult(summary.metrics(), null, summary.summaryUri(), mlflow.runId(), null,
+        null, false, null);
+  }
+
+  private static boolean isCancellation(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof CanceledFailure) return true;
+    }
+    return false;
+  }
+
+  /** A child run's failure as its own words: {@code task train failed: ...}. */
+  private static String childMessage(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof ApplicationFailure af) return af.getOriginalMessage();
+      if (c instanceof TimeoutFailure tf) return "timed out (" + tf.getTimeoutType() + ")";
+    }
+    return t == null ? "unknown failure" : t.getMessage();
   }
 
   /** Closes the MLflow run even when the workflow was cancelled (detached scope). */

@@ -13,7 +13,8 @@ import java.util.Map;
  *     {@code manifest}, the CSV inside it is named by {@code extra.manifest} (default
  *     {@code manifest.csv})
  * @param task the core task name ({@code gender}, {@code arousal}, ...)
- * @param preset {@code paper} or {@code small}
+ * @param preset a bundled preset of the core: {@code paper}, {@code small} or {@code cpu}
+ *     ({@link ConfValidator#PRESETS}, the core's {@code PipelineConfig.PRESETS})
  * @param split {@code speaker} or {@code paper}
  * @param epochs null keeps the preset's
  * @param seed null keeps the preset's
@@ -26,6 +27,10 @@ import java.util.Map;
  *     {@code keras.json}, or a model directory of ours) to evaluate, register and promote
  *     instead of training one: a local path, a {@code file://} URI, {@code s3://bucket/prefix/}
  *     or an {@code s3://...} {@code .tar.gz}; null trains as usual
+ * @param folds speaker-independent K-fold cross-validation ({@code K >= 2}): the run trains and
+ *     scores K folds as child workflows and reports the mean and spread; null: no cross-validation
+ * @param fold set by the cross-validation parent on each of its child runs: this run is fold
+ *     {@code fold} (0-based) of {@code folds}; never a user key
  */
 public record RunConf(
     String layout,
@@ -40,7 +45,9 @@ public record RunConf(
     String arch,
     String checksum,
     Map<String, String> extra,
-    String importModel) {
+    String importModel,
+    Integer folds,
+    Integer fold) {
 
   /** A conf that trains its model (no {@code import_model}). */
   public RunConf(String layout, String datasetUri, String task, String preset, String split,
@@ -48,6 +55,37 @@ public record RunConf(
       String checksum, Map<String, String> extra) {
     this(layout, datasetUri, task, preset, split, epochs, seed, augment, pretrainedFrom, arch,
         checksum, extra, null);
+  }
+
+  /** A conf without cross-validation. */
+  public RunConf(String layout, String datasetUri, String task, String preset, String split,
+      Integer epochs, Long seed, boolean augment, String pretrainedFrom, String arch,
+      String checksum, Map<String, String> extra, String importModel) {
+    this(layout, datasetUri, task, preset, split, epochs, seed, augment, pretrainedFrom, arch,
+        checksum, extra, importModel, null, null);
+  }
+
+  /** This conf as fold {@code i} of its {@link #folds()}: what a cross-validation child runs. */
+  public RunConf forFold(int i) {
+    return new RunConf(layout, datasetUri, task, preset, split, epochs, seed, augment,
+        pretrainedFrom, arch, checksum, extra, importModel, folds, i);
+  }
+
+  /** Whether this run is a cross-validation parent: it fans out {@link #folds()} child runs. */
+  public boolean crossValidates() {
+    return folds != null && folds >= 2 && fold == null;
+  }
+
+  /** Whether this run is one fold of a cross-validation (it trains and scores, never registers). */
+  public boolean foldOfCrossValidation() {
+    return folds != null && fold != null;
+  }
+
+  /** Whether {@code datasetUri} names a manifest CSV itself rather than a folder or an archive. */
+  public static boolean namesCsv(String datasetUri) {
+    if (datasetUri == null) return false;
+    String path = datasetUri.trim();
+    return path.toLowerCase(java.util.Locale.ROOT).endsWith(".csv");
   }
 
   /** Whether the run imports its model instead of training it. */

@@ -70,6 +70,49 @@ final class TaskBoard {
     }
   }
 
+  /**
+   * A task that is the workflow's own work rather than one activity (the child workflows of a
+   * cross-validation): running from now until {@link #succeed} or {@link #fail}.
+   */
+  void start(String taskId, String firstLine) {
+    Entry e = entries.get(taskId);
+    e.state = "running";
+    e.start = Workflow.currentTimeMillis();
+    e.tryNumber = 1;
+    e.log = firstLine.endsWith("\n") ? firstLine : firstLine + "\n";
+  }
+
+  /** Adds a line to a task's log (visible to the {@code tasks()} query at once). */
+  void say(String taskId, String line) {
+    Entry e = entries.get(taskId);
+    e.log += line.endsWith("\n") ? line : line + "\n";
+  }
+
+  void succeed(String taskId) {
+    Entry e = entries.get(taskId);
+    e.state = "success";
+    e.end = Workflow.currentTimeMillis();
+  }
+
+  /** Marks the task failed and everything downstream upstream_failed; the caller throws it. */
+  TaskFailed fail(String taskId, String why, Throwable cause) {
+    Entry e = entries.get(taskId);
+    e.state = "failed";
+    e.end = Workflow.currentTimeMillis();
+    e.log += "FAILED: " + why;
+    markDownstream(taskId, "upstream_failed", "upstream task " + taskId + " failed");
+    return new TaskFailed(taskId, why, cause);
+  }
+
+  /** The run was stopped while the task ran. */
+  void cancelled(String taskId) {
+    Entry e = entries.get(taskId);
+    e.state = "failed";
+    e.end = Workflow.currentTimeMillis();
+    e.log += "cancelled: the DAG run was stopped";
+    markDownstream(taskId, "upstream_failed", "the DAG run was stopped during " + taskId);
+  }
+
   void skip(String taskId, String why) {
     Entry e = entries.get(taskId);
     long now = Workflow.currentTimeMillis();

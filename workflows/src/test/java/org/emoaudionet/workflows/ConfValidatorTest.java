@@ -118,4 +118,87 @@ class ConfValidatorTest {
     assertEquals(List.of("import_model"), fields(both));
     assertTrue(both.errors().get(0).message().contains("pretrained_from"));
   }
+
+  private static final DagDefinition MANIFEST =
+      DagCatalog.find("audio_manifest_classification").orElseThrow();
+
+  @Test
+  void presetCpuIsAcceptedAndAnUnknownPresetListsAllThree() {
+    var ok = ConfValidator.validate(conf("dataset_uri", "/d", "preset", "cpu"), RECOLA, null);
+    assertTrue(ok.ok(), ok.errors().toString());
+    assertEquals("cpu", ok.conf().preset());
+    var bad = ConfValidator.validate(conf("dataset_uri", "/d", "preset", "gpu"), RECOLA, null);
+    assertEquals(List.of("preset"), fields(bad));
+    assertTrue(bad.errors().get(0).message().contains("[cpu, paper, small]"),
+        bad.errors().get(0).message());
+  }
+
+  @Test
+  void foldsTwoOrMoreCrossValidatesAndZeroOrAbsentDoesNot() {
+    var five = ConfValidator.validate(conf("dataset_uri", "/d", "folds", 5), MANIFEST, null);
+    assertTrue(five.ok(), five.errors().toString());
+    assertEquals(5, five.conf().folds());
+    assertNull(five.conf().fold());
+    assertTrue(five.conf().crossValidates());
+    assertFalse(five.conf().foldOfCrossValidation());
+    var two = ConfValidator.validate(conf("dataset_uri", "/d", "folds", 2L), MANIFEST, null);
+    assertEquals(2, two.conf().folds());
+    for (Map<String, Object> none : List.of(conf("dataset_uri", "/d", "folds", 0),
+        conf("dataset_uri", "/d"))) {
+      var r = ConfValidator.validate(none, MANIFEST, null);
+      assertTrue(r.ok(), r.errors().toString());
+      assertNull(r.conf().folds());
+      assertFalse(r.conf().crossValidates());
+    }
+    // a fold of it: what the parent gives each child
+    RunConf fold = five.conf().forFold(3);
+    assertEquals(5, fold.folds());
+    assertEquals(3, fold.fold());
+    assertFalse(fold.crossValidates());
+    assertTrue(fold.foldOfCrossValidation());
+  }
+
+  @Test
+  void badFoldsAreRefusedNamingTheField() {
+    for (Object bad : List.of(1, -3, 101, "5", 2.5, true)) {
+      var r = ConfValidator.validate(conf("dataset_uri", "/d", "folds", bad), MANIFEST, null);
+      assertEquals(List.of("folds"), fields(r), "folds " + bad);
+      assertTrue(r.errors().get(0).message().contains("conf.folds"), r.errors().get(0).message());
+    }
+    var one = ConfValidator.validate(conf("dataset_uri", "/d", "folds", 1), MANIFEST, null);
+    assertTrue(one.errors().get(0).message().contains("0 (no cross-validation) or an integer from 2"),
+        one.errors().get(0).message());
+    var paper = ConfValidator.validate(conf("dataset_uri", "/d", "folds", 3, "split", "paper"),
+        MANIFEST, null);
+    assertEquals(List.of("folds"), fields(paper));
+    assertTrue(paper.errors().get(0).message().contains("split 'speaker'"));
+    var imported = ConfValidator.validate(conf("dataset_uri", "/d", "folds", 3,
+        "import_model", "/models/k"), MANIFEST, null);
+    assertEquals(List.of("folds"), fields(imported));
+    // fold is the parent's to set, not a user's
+    var fold = ConfValidator.validate(conf("dataset_uri", "/d", "folds", 3, "fold", 1),
+        MANIFEST, null);
+    assertEquals(List.of("fold"), fields(fold));
+  }
+
+  @Test
+  void aCsvDatasetUriIsAManifestReadFromAPathFileOrS3() {
+    for (String uri : List.of("/data/labels.csv", "file:///data/labels.csv",
+        "s3://emo/corpora/x/labels.CSV", "relative/labels.csv")) {
+      var r = ConfValidator.validate(conf("dataset_uri", uri), MANIFEST, null);
+      assertTrue(r.ok(), uri + ": " + r.errors());
+      assertTrue(RunConf.namesCsv(r.conf().datasetUri()), uri);
+    }
+    assertFalse(RunConf.namesCsv("/data/corpus"));
+    assertFalse(RunConf.namesCsv("s3://emo/data/corpus.tar.gz"));
+    var recola = ConfValidator.validate(conf("dataset_uri", "/data/labels.csv"), RECOLA, null);
+    assertEquals(List.of("dataset_uri"), fields(recola));
+    assertTrue(recola.errors().get(0).message().contains("layout 'manifest'"));
+    var http = ConfValidator.validate(conf("dataset_uri", "https://example.org/labels.csv"),
+        MANIFEST, null);
+    assertEquals(List.of("dataset_uri"), fields(http));
+    var both = ConfValidator.validate(conf("dataset_uri", "/data/labels.csv",
+        "extra", Map.of("manifest", "other.csv")), MANIFEST, null);
+    assertEquals(List.of("extra.manifest"), fields(both));
+  }
 }

@@ -47,6 +47,17 @@ class DagFilesTest {
   }
 
   @Test
+  void presetCpuAndFoldsAreAcceptedInADagFileAndBadFoldsNameTheField() {
+    DagDefinition d = DagFiles.parse("cv.yaml", GOOD.replace("preset: small", "preset: cpu")
+        .replace("epochs: 2}", "epochs: 2, folds: 5}"));
+    assertEquals("cpu", d.defaultConf().get("preset"));
+    assertEquals(5, d.defaultConf().get("folds"));
+    DagFileException e = assertThrows(DagFileException.class, () -> DagFiles.parse("cv.yaml",
+        GOOD.replace("epochs: 2}", "epochs: 2, folds: 1}")));
+    assertTrue(e.getMessage().contains("cv.yaml") && e.getMessage().contains("folds"), e.getMessage());
+  }
+
+  @Test
   void optionalKeysTakeTheirDefaults() {
     DagDefinition d = DagFiles.parse("m.yaml", "dag_id: m\ntask: phq8_score\nlayout: daic-woz\n");
     assertNull(d.schedule());

@@ -12,7 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * against real servers in emo-worker.
  */
 class RecordingActivities implements TrackingActivities, DownloadActivity, PreprocessActivity,
-    AugmentActivity, TrainActivity, EvaluateActivity, RegisterActivity, PromoteActivity {
+    AugmentActivity, TrainActivity, EvaluateActivity, RegisterActivity, PromoteActivity,
+    CrossValidationActivity {
   final List<String> calls = new CopyOnWriteArrayList<>();
   final List<EndRunInput> ended = new CopyOnWriteArrayList<>();
   volatile String failTask;
@@ -20,6 +21,12 @@ class RecordingActivities implements TrackingActivities, DownloadActivity, Prepr
   volatile int trainFailuresBeforeSuccess;
   volatile TrainInput lastTrain;
   volatile PromoteInput lastPromote;
+  /** Cross-validation: the fold whose train fails (bad input), or -1. */
+  volatile int failFold = -1;
+  final List<StartRunInput> started = new CopyOnWriteArrayList<>();
+  final List<TrainInput> trains = new CopyOnWriteArrayList<>();
+  final List<PreprocessInput> preprocesses = new CopyOnWriteArrayList<>();
+  volatile CrossValidationInput lastCrossValidation;
 
   private int attempt() {
     return Activity.getExecutionContext().getInfo().getAttempt();
@@ -36,6 +43,7 @@ class RecordingActivities implements TrackingActivities, DownloadActivity, Prepr
   @Override
   public TrackingRun startRun(StartRunInput in) {
     calls.add("startRun");
+    started.add(in);
     return new TrackingRun("1", "mlflow-run-" + in.dagRunId());
   }
 
@@ -56,6 +64,7 @@ class RecordingActivities implements TrackingActivities, DownloadActivity, Prepr
   @Override
   public FeaturesRef preprocess(PreprocessInput in) {
     calls.add("preprocess");
+    preprocesses.add(in);
     maybeFail("preprocess");
     return new FeaturesRef("cache/preprocess/p.emof", "s3://emo/cache/preprocess/p.emof", "p",
         true, 10, "cache hit: cache/preprocess/p.emof", attempt());
@@ -73,7 +82,12 @@ class RecordingActivities implements TrackingActivities, DownloadActivity, Prepr
   public TrainOutput train(TrainInput in) {
     calls.add("train");
     lastTrain = in;
+    trains.add(in);
     maybeFail("train");
+    if (in.conf().fold() != null && in.conf().fold() == failFold) {
+      throw ApplicationFailure.newNonRetryableFailure("fold " + failFold + " has one class only",
+          "java.lang.IllegalArgumentException", attempt());
+    }
     if (attempt() <= trainFailuresBeforeSuccess) {
       throw ApplicationFailure.newFailure("worker lost", "java.io.IOException");
     }
@@ -86,6 +100,14 @@ class RecordingActivities implements TrackingActivities, DownloadActivity, Prepr
   public EvaluateOutput evaluate(EvaluateInput in) {
     calls.add("evaluate");
     maybeFail("evaluate");
+    if (in.conf().fold() != null) {
+      // a fold's figures: fold i scores 0.1 * (i + 1), files 0.2 * (i + 1)
+      int i = in.conf().fold();
+      return new EvaluateOutput(Map.of("test_accuracy", 0.1 * (i + 1),
+          "test_recording_f1_macro", 0.2 * (i + 1)),
+          "s3://emo/runs/" + in.dagId() + "/" + in.dagRunId() + "/metrics.json", List.of(),
+          "evaluated fold " + i, attempt());
+    }
     return new EvaluateOutput(Map.of("test_accuracy", 0.5), "s3://emo/runs/d/r/metrics.json",
         List.of("s3://emo/runs/d/r/metrics.json"), "evaluated", attempt());
   }
@@ -105,5 +127,14 @@ class RecordingActivities implements TrackingActivities, DownloadActivity, Prepr
     return new PromoteOutput(PromoteOutput.PROMOTED, in.candidateVersion(), "2",
         in.policy().metric(), 0.5, 0.25, "version 3 beats version 2", "s3://emo/runs/d/r/promotion.json",
         "promoted", attempt());
+  }
+
+  @Override
+  public CrossValidationSummary summarize(CrossValidationInput in) {
+    calls.add("summarize");
+    lastCrossValidation = in;
+    return new CrossValidationSummary(in.metrics(),
+        "s3://emo/runs/" + in.dagId() + "/" + in.dagRunId() + "/cv.json",
+        CrossValidationStats.describe(in.metrics()), attempt());
   }
 }

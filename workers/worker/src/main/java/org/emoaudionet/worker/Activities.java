@@ -21,7 +21,7 @@ public final class Activities {
     w.registerActivitiesImplementations(new TrackingActivitiesImpl(ctx),
         new DownloadActivityImpl(ctx), new PreprocessActivityImpl(ctx),
         new AugmentActivityImpl(ctx), new RegisterActivityImpl(ctx),
-        new ObservePrefixActivityImpl(ctx));
+        new ObservePrefixActivityImpl(ctx), new CrossValidationActivityImpl(ctx));
     return w;
   }
 

@@ -20,9 +20,16 @@ public final class Configs {
   private static final ObjectMapper JSON =
       new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
+  /**
+   * The core's config of a run: its preset, then the conf's overrides; a cross-validation fold
+   * ({@code conf.folds = K}, {@code conf.fold = i}) is {@link PipelineConfig#withFold}{@code (K, i)},
+   * so its split (and with it the preprocess cache key) is the fold's. A cross-validation parent
+   * (folds without fold) trains nothing itself and keeps the plain split.
+   */
   public static PipelineConfig pipelineConfig(RunConf conf) {
     PipelineConfig c = PipelineConfig.preset(conf.preset() == null ? "small" : conf.preset());
     if (conf.split() != null) c = c.withProtocol(conf.split());
+    if (conf.folds() != null && conf.fold() != null) c = c.withFold(conf.folds(), conf.fold());
     if (conf.epochs() != null) c = c.withEpochs(conf.epochs());
     if (conf.seed() != null) c = c.withSeed(conf.seed());
     PipelineConfig.AugmentConfig a = c.augment();
@@ -35,7 +42,10 @@ public final class Configs {
     return Digests.sha256(inputDigest + "\n" + stepConfigJson + "\n" + CODE_VERSION);
   }
 
-  /** What decides preprocess's output: layout, task, audio, image size, split protocol and seed. */
+  /**
+   * What decides preprocess's output: layout, task, audio, image size, the split (protocol,
+   * fractions, and a cross-validation fold's folds/fold) and seed.
+   */
   public static String preprocessConfigJson(RunConf conf, PipelineConfig c) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("step", "preprocess");

@@ -7,12 +7,15 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import org.emoaudionet.workflows.DatasetRef;
+import org.emoaudionet.workflows.RunConf;
 import org.emoaudionet.workflows.S3Keys;
 
 /**
  * The download task without Temporal: fetch a data set from wherever it is, verify it, check
  * every archive entry, and store it once under its SHA-256 as {@code datasets/sha256-<d>.tar.gz}.
- * A .tar.gz is stored as fetched; a .tar, .zip or folder is packed deterministically first.
+ * A .tar.gz is stored as fetched; a .tar, .zip or folder is packed deterministically first. A
+ * manifest CSV (a path, {@code file://} or {@code s3://} URI ending in {@code .csv}) is gathered
+ * with the files it lists into a folder first ({@link ManifestBundle}).
  */
 public final class DatasetStager {
   private final ArtifactStore store;
@@ -37,7 +40,9 @@ public final class DatasetStager {
     Files.createDirectories(scratch);
     Path work = Files.createTempDirectory(scratch, ".dl-");
     try {
-      Path fetched = fetch(source.trim(), work, log, progress);
+      Path fetched = RunConf.namesCsv(source)
+          ? gatherManifest(source.trim(), checksum, work, log, progress)
+          : fetch(source.trim(), work, log, progress);
       Path tree = work.resolve("tree");
       Path upload;
       if (Files.isDirectory(fetched)) {
@@ -90,6 +95,29 @@ public final class DatasetStager {
     }
   }
 
+  /** A manifest CSV and the files it lists, as a folder under {@code work}. */
+  private Path gatherManifest(String source, String checksum, Path work, TaskLog log,
+      HttpFetcher.Progress progress) throws IOException {
+    if (Checksums.parse(checksum).isPresent()) {
+      throw new IllegalArgumentException("conf.checksum is given but " + source + " is a manifest"
+          + " CSV, gathered with its files: a checksum applies to an archive file");
+    }
+    String lower = source.toLowerCase(Locale.ROOT);
+    Path tree = work.resolve("manifest");
+    if (lower.startsWith("s3://")) {
+      S3Source src = S3Source.parse(source, "dataset URI", "s3://bucket/key.csv");
+      return ManifestBundle.gatherS3(src, src.store(store, config), tree, progress, log);
+    }
+    if (!lower.startsWith("file:") && lower.matches("^[a-z][a-z0-9+.-]*://.*")) {
+      throw new IllegalArgumentException("dataset URI " + source + " names a manifest CSV by a"
+          + " scheme its listed files cannot be fetched beside it from; a CSV is read from a local"
+          + " path, file:// or s3:// (or pack the CSV and its files as an archive)");
+    }
+    Path csv = lower.startsWith("file:") ? Path.of(URI.create(source)) : Path.of(source);
+    log.say("using local manifest " + csv.toAbsolutePath());
+    return ManifestBundle.gatherLocal(source, csv, tree, log);
+  }
+
   /** The source as a local file or folder: downloaded into {@code work} when remote. */
   private Path fetch(String source, Path work, TaskLog log, HttpFetcher.Progress progress)
       throws IOException {
@@ -127,7 +155,7 @@ public final class DatasetStager {
     return n.isBlank() || n.equals(".") || n.equals("..") ? fallback : n;
   }
 
-  private static String hostName() {
+  static String hostName() {
     try {
       return java.net.InetAddress.getLocalHost().getHostName();
     } catch (IOException e) {

@@ -65,7 +65,13 @@ public final class LocalDatasets {
     deleteTree(tree);
   }
 
+  /**
+   * The manifest's name in the stored tree: the CSV's own name when {@code dataset_uri} names the
+   * CSV ({@link ManifestBundle} keeps it at the top), else {@code extra.manifest} or
+   * {@code manifest.csv}.
+   */
   public static String manifestName(RunConf conf) {
+    if (RunConf.namesCsv(conf.datasetUri())) return ManifestBundle.csvName(conf.datasetUri());
     String m = conf.extra() == null ? null : conf.extra().get("manifest");
     return m == null || m.isBlank() ? "manifest.csv" : m;
   }

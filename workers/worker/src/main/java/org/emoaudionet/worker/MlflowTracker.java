@@ -67,14 +67,26 @@ public final class MlflowTracker implements AutoCloseable {
    */
   public RunInfo startRun(String dagId, String dagRunId, String workflowId,
       Map<String, String> params) {
+    return startRun(dagId, dagRunId, workflowId, params, Map.of());
+  }
+
+  /**
+   * As {@link #startRun(String, String, String, Map)}, with more tags set at creation, e.g.
+   * {@code mlflow.parentRunId} for a cross-validation fold (MLflow nests it under its parent).
+   */
+  public RunInfo startRun(String dagId, String dagRunId, String workflowId,
+      Map<String, String> params, Map<String, String> extraTags) {
     String exp = experimentId(dagId);
     List<RunInfo> found = client.searchRuns(List.of(exp),
         "tags.`emo.dag_run_id` = '" + dagRunId.replace("'", "\\'") + "'");
     if (!found.isEmpty()) return found.get(0);
     RunInfo run = client.createRun(CreateRun.newBuilder()
         .setExperimentId(exp).setRunName(dagRunId).setStartTime(System.currentTimeMillis()).build());
-    List<RunTag> tags = List.of(tag("temporal.workflow_id", workflowId), tag("emo.dag_id", dagId),
-        tag("emo.dag_run_id", dagRunId), tag("mlflow.runName", dagRunId));
+    List<RunTag> tags = new ArrayList<>(List.of(tag("temporal.workflow_id", workflowId),
+        tag("emo.dag_id", dagId), tag("emo.dag_run_id", dagRunId), tag("mlflow.runName", dagRunId)));
+    extraTags.forEach((k, v) -> {
+      if (v != null) tags.add(tag(k, v));
+    });
     List<Param> ps = new ArrayList<>();
     params.forEach((k, v) -> {
       if (v != null) {

@@ -20,7 +20,8 @@ public final class TrackingActivitiesImpl implements TrackingActivities {
   @Override
   public TrackingRun startRun(StartRunInput in) {
     return WorkerContext.guarded(() -> {
-      RunInfo run = ctx.mlflow.startRun(in.dagId(), in.dagRunId(), in.workflowId(), params(in.conf()));
+      RunInfo run = ctx.mlflow.startRun(in.dagId(), in.dagRunId(), in.workflowId(),
+          params(in.conf()), tags(in));
       return new TrackingRun(run.getExperimentId(), run.getRunId());
     });
   }
@@ -32,6 +33,21 @@ public final class TrackingActivitiesImpl implements TrackingActivities {
       ctx.mlflow.endRun(in.runId(), in.status());
       return null;
     });
+  }
+
+  /**
+   * Tags set when the run is made: a cross-validation fold's run is the child of its parent's
+   * ({@code mlflow.parentRunId}) and says which fold it is; the parent says how many.
+   */
+  static Map<String, String> tags(StartRunInput in) {
+    Map<String, String> t = new LinkedHashMap<>();
+    RunConf c = in.conf();
+    if (in.parentRunId() != null) t.put("mlflow.parentRunId", in.parentRunId());
+    if (c != null && c.folds() != null) {
+      t.put("emo.cv.folds", String.valueOf(c.folds()));
+      if (c.fold() != null) t.put("emo.cv.fold", String.valueOf(c.fold()));
+    }
+    return t;
   }
 
   /** PipelineConfig.flatten() and the conf itself ({@code conf.*}). */
@@ -49,6 +65,8 @@ public final class TrackingActivitiesImpl implements TrackingActivities {
     put(p, "conf.arch", conf.arch());
     put(p, "conf.checksum", conf.checksum());
     put(p, "conf.import_model", conf.importModel());
+    put(p, "conf.folds", conf.folds());
+    put(p, "conf.fold", conf.fold());
     if (conf.extra() != null) conf.extra().forEach((k, v) -> put(p, "conf.extra." + k, v));
     return p;
   }

@@ -1,0 +1,75 @@
+package org.emoaudionet.worker;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.Map;
+import java.util.Set;
+import org.emoaudionet.config.PipelineConfig;
+import org.emoaudionet.workflows.ConfValidator;
+import org.emoaudionet.workflows.DagCatalog;
+import org.emoaudionet.workflows.RunConf;
+import org.emoaudionet.workflows.StartRunInput;
+import org.junit.jupiter.api.Test;
+
+/** A run's conf as the core's config: presets, cross-validation folds, cache keys, MLflow tags. */
+class ConfigsFoldTest {
+  private static RunConf conf(String preset, Integer folds, Integer fold) {
+    return new RunConf("manifest", "/data/m", "label", preset, "speaker", 2, 7L, true, null,
+        "emoaudionet", null, Map.of(), null, folds, fold);
+  }
+
+  @Test
+  void theValidatorsPresetsAreTheCoresAndEachLoads() {
+    assertEquals(Set.copyOf(PipelineConfig.PRESETS), ConfValidator.PRESETS,
+        "ConfValidator.PRESETS must list the core's bundled presets");
+    for (String p : PipelineConfig.PRESETS) {
+      var r = ConfValidator.validate(Map.of("dataset_uri", "/d", "preset", p),
+          DagCatalog.find("audio_manifest_classification").orElseThrow(), null);
+      assertTrue(r.ok(), p + ": " + r.errors());
+      PipelineConfig c = Configs.pipelineConfig(r.conf());
+      assertEquals(p, c.preset(), p);
+    }
+  }
+
+  @Test
+  void aFoldIsTheCoresWithFoldAndTheParentKeepsThePlainSplit() {
+    PipelineConfig plain = Configs.pipelineConfig(conf("cpu", null, null));
+    assertEquals(0, plain.split().folds());
+    PipelineConfig parent = Configs.pipelineConfig(conf("cpu", 5, null));
+    assertEquals(plain.split(), parent.split());
+    PipelineConfig fold2 = Configs.pipelineConfig(conf("cpu", 5, 2));
+    assertEquals(PipelineConfig.preset("cpu").withEpochs(2).withSeed(7).withFold(5, 2).split(),
+        fold2.split());
+    assertEquals(5, fold2.split().folds());
+    assertEquals(2, fold2.split().fold());
+    assertEquals("speaker", fold2.split().protocol());
+    assertEquals(7L, fold2.train().seed());
+    assertEquals(2, fold2.train().maxEpochs());
+    // the fold's figures come from its own features: the preprocess cache key includes the split
+    String none = Configs.preprocessConfigJson(conf("cpu", null, null), plain);
+    String f2 = Configs.preprocessConfigJson(conf("cpu", 5, 2), fold2);
+    String f3 = Configs.preprocessConfigJson(conf("cpu", 5, 3),
+        Configs.pipelineConfig(conf("cpu", 5, 3)));
+    assertNotEquals(Configs.cacheKey("d", none), Configs.cacheKey("d", f2));
+    assertNotEquals(Configs.cacheKey("d", f2), Configs.cacheKey("d", f3));
+    assertEquals(Configs.cacheKey("d", f2), Configs.cacheKey("d",
+        Configs.preprocessConfigJson(conf("cpu", 5, 2), Configs.pipelineConfig(conf("cpu", 5, 2)))));
+    assertTrue(f2.contains("\"folds\":5") && f2.contains("\"fold\":2"), f2);
+  }
+
+  @Test
+  void aFoldsMlflowRunIsTheChildOfItsParentsAndSaysWhichFold() {
+    StartRunInput fold = new StartRunInput("d", "r-fold-1", "d/r/fold-1", conf("small", 3, 1),
+        "parent-run");
+    assertEquals(Map.of("mlflow.parentRunId", "parent-run", "emo.cv.folds", "3", "emo.cv.fold", "1"),
+        TrackingActivitiesImpl.tags(fold));
+    assertEquals(Map.of("emo.cv.folds", "3"),
+        TrackingActivitiesImpl.tags(new StartRunInput("d", "r", "d/r", conf("small", 3, null))));
+    assertEquals(Map.of(), TrackingActivitiesImpl.tags(new StartRunInput("d", "r", "d/r",
+        conf("small", null, null))));
+    Map<String, String> params = TrackingActivitiesImpl.params(conf("small", 3, 1));
+    assertEquals("3", params.get("conf.folds"));
+    assertEquals("1", params.get("conf.fold"));
+    assertEquals("3", params.get("split.folds"), params.toString());
+  }
+}
