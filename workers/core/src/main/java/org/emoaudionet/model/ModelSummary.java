@@ -86,7 +86,7 @@ public final class ModelSummary {
       features += SpectrogramBranch.flattenedSize(cfg.imageSize(), cfg.channels());
     }
     if (arch != Architecture.SPECTROGRAM) {
-      flops += 2 * MfccBranch.KERNEL * (c + c * c) * mfccLength;
+      flops += 2 * MfccBranch.KERNEL * (cfg.mfccChannels() * c + c * c) * mfccLength;
       features += MfccBranch.flattenedSize(mfccLength, cfg.channels());
     }
     return flops + 2.0 * features * classes;

@@ -86,7 +86,8 @@ final class Network {
     try (NDManager sub = manager.newSubManager()) {
       NDList in = InputBatch.of(batch, mfccChannels, mfccLength, imageSize, scaling, shifts, sub);
       NDArray target = oneHot(batch, sub);
-      NDArray weights = sampleWeights(batch, sub);
+      // Unweighted runs keep the plain batch mean (the paper presets' numerics, bit for bit).
+      NDArray weights = classWeights == null ? null : sampleWeights(batch, sub);
       if (mix != null) {
         List<SegmentFeatures> partners = mix.partners(batch);
         int[] partnerShifts = shifts == null ? null : mix.partners(shifts);
@@ -94,12 +95,12 @@ final class Network {
         float l = mix.lambda();
         in = new NDList(in.get(0).mul(l).add(other.get(0).mul(1 - l)), in.get(1).mul(l).add(other.get(1).mul(1 - l)));
         target = target.mul(l).add(oneHot(partners, sub).mul(1 - l));
-        weights = weights.mul(l).add(sampleWeights(partners, sub).mul(1 - l));
+        if (weights != null) weights = weights.mul(l).add(sampleWeights(partners, sub).mul(1 - l));
       }
       BatchStats stats;
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
         NDArray logits = block.forward(store, in, true).singletonOrThrow();
-        NDArray l = loss.evaluate(logits, target, weights);
+        NDArray l = weights == null ? loss.evaluate(logits, target) : loss.evaluate(logits, target, weights);
         gc.backward(l);
         stats = stats(logits, l, batch);
       }
@@ -121,7 +122,10 @@ final class Network {
     try (NDManager sub = manager.newSubManager()) {
       NDList in = InputBatch.of(batch, mfccChannels, mfccLength, imageSize, scaling, sub);
       NDArray logits = block.forward(store, in, false).singletonOrThrow();
-      return stats(logits, loss.evaluate(logits, oneHot(batch, sub), sampleWeights(batch, sub)), batch);
+      NDArray target = oneHot(batch, sub);
+      NDArray l = classWeights == null ? loss.evaluate(logits, target)
+          : loss.evaluate(logits, target, sampleWeights(batch, sub));
+      return stats(logits, l, batch);
     }
   }
 

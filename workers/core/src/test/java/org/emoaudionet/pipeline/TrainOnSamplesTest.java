@@ -40,7 +40,9 @@ class TrainOnSamplesTest {
 
   @Test
   void manifestFourClassesBeatChanceOnUnseenSpeakers() throws Exception {
-    PipelineConfig cfg = PipelineConfig.small().withEpochs(8);
+    // 12 epochs: after 8 the figure depended on the machine's float kernels (0.72 on one, 0.42 on
+    // another), which made the test a coin toss.
+    PipelineConfig cfg = PipelineConfig.small().withEpochs(12);
     Corpus corpus = CorpusLoader.load(
         DatasetUri.parse("manifest:" + SampleCorpora.root().resolve("manifest/manifest.csv")), "label");
     assertEquals(4, corpus.task().numClasses());

@@ -40,8 +40,8 @@ class CpuRecipeTest {
     FeatureSet data = SyntheticData.make(3, 24, 8, 64, 7);
     PipelineConfig c = recipe(4);
     assertTrue(c.train().mixup() > 0 && c.train().randomShift() && c.train().selectOn().equals("val_loss"));
-    TrainResult a = Trainer.train(data, c, Architecture.MFCC, tmp.resolve("a"), null, null);
-    TrainResult b = Trainer.train(data, c, Architecture.MFCC, tmp.resolve("b"), null, null);
+    TrainResult a = Trainer.train(data, c, Architecture.SPECTROGRAM, tmp.resolve("a"), null, null);
+    TrainResult b = Trainer.train(data, c, Architecture.SPECTROGRAM, tmp.resolve("b"), null, null);
     assertEquals(a.history(), b.history(), "same seed, same run");
     EpochMetrics last = a.history().get(a.history().size() - 1);
     assertTrue(a.bestValAccuracy() > 0.6, "3 synthetic classes, chance 0.33: " + a.history());
@@ -51,12 +51,12 @@ class CpuRecipeTest {
     assertEquals(minLoss, a.history().get(a.bestEpoch() - 1).valLoss());
 
     // Stop after 2 epochs, then resume to 4: the same history as the uninterrupted run.
-    Trainer.train(data, recipe(2), Architecture.MFCC, tmp.resolve("r"), null, null);
-    TrainResult resumed = Trainer.train(data, c, Architecture.MFCC, tmp.resolve("r"), null, null);
+    Trainer.train(data, recipe(2), Architecture.SPECTROGRAM, tmp.resolve("r"), null, null);
+    TrainResult resumed = Trainer.train(data, c, Architecture.SPECTROGRAM, tmp.resolve("r"), null, null);
     assertEquals(2, resumed.resumedFromEpoch());
     assertEquals(a.history(), resumed.history());
 
-    TrainResult plain = Trainer.train(data, TrainerTest.small(4), Architecture.MFCC, tmp.resolve("p"), null, null);
+    TrainResult plain = Trainer.train(data, TrainerTest.small(4), Architecture.SPECTROGRAM, tmp.resolve("p"), null, null);
     assertNotEquals(plain.history(), a.history(), "mixup and shifts change the training");
   }
 }
