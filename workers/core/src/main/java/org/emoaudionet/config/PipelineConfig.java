@@ -102,6 +102,11 @@ public record PipelineConfig(
       }
       if (!(mixup >= 0)) throw new IllegalArgumentException("train.mixup must be >= 0 (0: off), got " + mixup);
       if (classWeights == null) classWeights = "none";
+      if (mixup > 0 && "balanced".equals(classWeights)) {
+        // A mixed sample's loss would carry its partner's class weight (cross terms), which
+        // undoes the balancing: refuse the pair rather than train something else than asked.
+        throw new IllegalArgumentException("train.mixup and train.classWeights: balanced cannot be combined");
+      }
       if (!classWeights.equals("none") && !classWeights.equals("balanced")) {
         throw new IllegalArgumentException(
             "train.classWeights must be 'none' or 'balanced', got '" + classWeights + "'");

@@ -57,11 +57,13 @@ public final class CrossValidation {
   public static FeatureSet foldData(Prepared p, PipelineConfig foldConfig) {
     List<SegmentFeatures> resplit =
         Splitter.apply(p.corpus(), p.originals().segments(), foldConfig.split(), foldConfig.train().seed());
-    Map<String, Split> byRecording = new HashMap<>();
-    for (SegmentFeatures s : resplit) byRecording.put(s.recordingId(), s.split());
+    // By window, not by recording: under the paper protocol one recording's windows can sit in
+    // several splits, and a copy may only join TRAIN with its own original.
+    Map<String, Split> byWindow = new HashMap<>();
+    for (SegmentFeatures s : resplit) byWindow.put(s.recordingId() + "@" + s.startSeconds(), s.split());
     List<SegmentFeatures> all = new ArrayList<>(resplit);
     for (SegmentFeatures c : p.copies()) {
-      if (byRecording.get(c.recordingId()) == Split.TRAIN) all.add(c);
+      if (byWindow.get(c.recordingId() + "@" + c.startSeconds()) == Split.TRAIN) all.add(c);
     }
     return p.originals().withSegments(all);
   }

@@ -26,8 +26,10 @@ public final class InputBatch {
 
   /**
    * @param shifts per segment a circular shift in MFCC frames, applied to both inputs (the image
-   *     columns by the same share of its width), or null for none: the training-time shift that
-   *     teaches the position-dependent Linear after the poolings that a cue may come at any time
+   *     columns by the same share of its width: since the image shows only the centre 12/19 of
+   *     the window, the two branches move by different spans of time), or null for none: the
+   *     training-time shift that teaches the position-dependent Linear after the poolings that a
+   *     cue may come at any time
    */
   public static NDList of(List<SegmentFeatures> segments, int mfccChannels, int mfccLength,
       int imageSize, MfccScaling scaling, int[] shifts, NDManager manager) {

@@ -56,6 +56,10 @@ public record KerasManifest(
         throw new IOException(file + ": task.classes needs >= 2 classes, got " + task.classes());
       }
       PipelineConfig preset = PipelineConfig.preset(require(root, "preset", file).asText());
+      if (preset.model().mfccChannels() != 1) {
+        throw new IOException(file + ": preset '" + preset.preset() + "' feeds " + preset.model().mfccChannels()
+            + " MFCC channels; imported Keras models take the paper's single MFCC channel (preset paper or small)");
+      }
       int imageSize = positive(root, "imageSize", file);
       int mfccLength = positive(root, "mfccLength", file);
       if (mfccLength > preset.audio().mfccFrames()) {

@@ -27,11 +27,14 @@ record Holdout(List<SegmentFeatures> train, List<SegmentFeatures> val, boolean b
   /** With fewer than two groups nothing can be held out: both lists are the input. */
   static Holdout carve(List<SegmentFeatures> train, double fraction, long seed) {
     Map<String, List<SegmentFeatures>> speakers = group(train, true);
-    boolean bySpeaker = speakers.size() >= 2;
+    List<String> bySpeakerPick = speakers.size() >= 2 ? pick(speakers, fraction, new Random(seed)) : List.of();
+    // A speaker carve that would take some class's only speaker out of training (or find nothing
+    // to take) falls back to whole segments: the network could not learn that class at all.
+    boolean bySpeaker = !bySpeakerPick.isEmpty();
     Map<String, List<SegmentFeatures>> groups = bySpeaker ? speakers : group(train, false);
     List<String> keys = new ArrayList<>(groups.keySet());
     if (keys.size() < 2) return new Holdout(train, train, false);
-    Set<String> valSet = new HashSet<>(pick(groups, fraction, new Random(seed)));
+    Set<String> valSet = new HashSet<>(bySpeaker ? bySpeakerPick : pick(groups, fraction, new Random(seed)));
     List<SegmentFeatures> v = new ArrayList<>();
     List<SegmentFeatures> t = new ArrayList<>();
     for (Map.Entry<String, List<SegmentFeatures>> e : groups.entrySet()) {
@@ -51,7 +54,10 @@ record Holdout(List<SegmentFeatures> train, List<SegmentFeatures> val, boolean b
     return groups;
   }
 
-  /** round(fraction * groups) keys (at least 1, leaving 1), spread over majority classes. */
+  /**
+   * Up to round(fraction * groups) keys (at least 1), spread over majority classes; never a
+   * class's last group, so the result may be shorter, or empty when every class has one group.
+   */
   private static List<String> pick(Map<String, List<SegmentFeatures>> groups, double fraction, Random rnd) {
     Map<Integer, List<String>> byClass = new TreeMap<>();
     for (Map.Entry<String, List<SegmentFeatures>> e : groups.entrySet()) {
@@ -80,15 +86,7 @@ record Holdout(List<SegmentFeatures> train, List<SegmentFeatures> val, boolean b
           any = true;
         }
       }
-      if (!any) {
-        for (List<String> l : shuffled.values()) {
-          for (String k : l) {
-            if (out.size() >= total) break;
-            if (!out.contains(k)) out.add(k);
-          }
-        }
-        break;
-      }
+      if (!any) break; // every class is down to its last group, which stays in training
     }
     return out;
   }

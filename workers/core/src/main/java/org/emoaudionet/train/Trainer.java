@@ -71,7 +71,7 @@ public final class Trainer {
           : h.bySpeaker()
               ? "no val split: validating on a seeded " + Math.round(config.split().valFraction() * 100)
                   + " % of the training speakers (" + val.size() + " segments)"
-              : "no val split and one training speaker: validating on a seeded "
+              : "no val split and no class with a speaker to spare: validating on a seeded "
                   + Math.round(config.split().valFraction() * 100) + " % of its segments ("
                   + val.size() + " segments, with their augmented copies; speaker-dependent)";
       LOG.warn("{}", validation);
@@ -87,7 +87,8 @@ public final class Trainer {
         + " seed=" + seed + " loss=" + lossFunction
         + (tc.selectOn().equals("val_accuracy") ? "" : " select=" + tc.selectOn())
         + (tc.classWeights().equals("none") ? "" : " weights=" + tc.classWeights())
-        + (tc.randomShift() ? " shift" : "") + (tc.mixup() > 0 ? " mixup=" + tc.mixup() : "");
+        + (tc.randomShift() ? " shift" : "") + (tc.mixup() > 0 ? " mixup=" + tc.mixup() : "")
+        + (config.split().folds() > 0 ? " fold=" + config.split().fold() + "/" + config.split().folds() : "");
     if (data.mfccChannels() != config.model().mfccChannels()) {
       throw new IllegalArgumentException("feature set has " + data.mfccChannels() + " MFCC channel(s) but "
           + "model.mfccChannels is " + config.model().mfccChannels() + " (preset '" + config.preset()

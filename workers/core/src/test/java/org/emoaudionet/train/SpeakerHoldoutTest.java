@@ -38,6 +38,34 @@ class SpeakerHoldoutTest {
   }
 
   @Test
+  void aClassWithOneSpeakerKeepsItInTrainingAndTheCarveFallsBackToSegments() {
+    Random r = new Random(3);
+    List<SegmentFeatures> train = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      // SYNTHETIC gender-like task: one speaker per class.
+      SegmentFeatures s = SyntheticData.segment(r, i % 2, 2, i, 8, Split.TRAIN);
+      train.add(new SegmentFeatures(s.recordingId(), i % 2 == 0 ? "her" : "him", s.startSeconds(),
+          Split.TRAIN, s.classIndex(), s.target(), s.mfcc(), s.image(), "original"));
+    }
+    Holdout h = Holdout.carve(train, 0.2, 42);
+    assertTrue(!h.bySpeaker());
+    Set<Integer> trainClasses = new HashSet<>();
+    for (SegmentFeatures s : h.train()) trainClasses.add(s.classIndex());
+    assertEquals(Set.of(0, 1), trainClasses, "both classes still train");
+    assertTrue(!h.val().isEmpty());
+  }
+
+  @Test
+  void mixupWithBalancedWeightsIsRefused() {
+    var t = org.emoaudionet.config.PipelineConfig.cpu().train();
+    var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> new org.emoaudionet.config.PipelineConfig.TrainConfig(t.learningRate(), t.rho(), t.epsilon(),
+            t.batchSize(), t.maxEpochs(), t.earlyStopPatience(), t.plateauFactor(), t.plateauPatience(),
+            t.minLearningRate(), t.loss(), t.seed(), t.selectOn(), "balanced", false, 0.4));
+    assertTrue(e.getMessage().contains("cannot be combined"), e.getMessage());
+  }
+
+  @Test
   void balancedWeightsMakeEachClassWeighTheSame() {
     Random r = new Random(2);
     List<SegmentFeatures> train = new ArrayList<>();

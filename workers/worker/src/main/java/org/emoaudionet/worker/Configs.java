@@ -15,7 +15,7 @@ public final class Configs {
    * Bumped by hand whenever preprocess or augment would write different features for the same
    * input and config, so that old cache entries are no longer hit.
    */
-  public static final String CODE_VERSION = "emo-features-1";
+  public static final String CODE_VERSION = "emo-features-2";
 
   private static final ObjectMapper JSON =
       new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
@@ -54,6 +54,7 @@ public final class Configs {
     m.put("manifest", LocalDatasets.manifestName(conf));
     m.put("audio", c.audio());
     m.put("imageSize", c.model().imageSize());
+    m.put("mfccChannels", c.model().mfccChannels());
     m.put("split", c.split());
     m.put("seed", c.train().seed());
     return json(m);
@@ -66,6 +67,7 @@ public final class Configs {
     m.put("augment", c.augment());
     m.put("audio", c.audio());
     m.put("imageSize", c.model().imageSize());
+    m.put("mfccChannels", c.model().mfccChannels());
     m.put("seed", c.train().seed());
     return json(m);
   }

@@ -131,6 +131,11 @@ public final class ImportModelActivityImpl implements ImportModelActivity {
       return "it takes " + image + "px spectrogram images, the run's preset '" + ours.preset()
           + "' makes " + data.imageSize() + "px";
     }
+    int channels = model.config().model().mfccChannels();
+    if (channels != data.mfccChannels()) {
+      return "it takes " + channels + " MFCC channel(s), the run's preset '" + ours.preset()
+          + "' makes " + data.mfccChannels();
+    }
     int mfcc = model instanceof KerasSavedModel k ? k.manifest().mfccLength()
         : model.config().audio().mfccFrames();
     if (mfcc != data.mfccLength()) {

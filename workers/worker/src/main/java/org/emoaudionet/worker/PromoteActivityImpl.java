@@ -235,6 +235,10 @@ public final class PromoteActivityImpl implements PromoteActivity {
       return "it takes " + model.config().model().imageSize() + "px spectrogram images, this test"
           + " set has " + data.imageSize() + "px";
     }
+    if (model.config().model().mfccChannels() != data.mfccChannels()) {
+      return "it takes " + model.config().model().mfccChannels() + " MFCC channel(s), this run's data has "
+          + data.mfccChannels();
+    }
     if (model.config().audio().mfccFrames() != data.mfccLength()) {
       return "it takes " + model.config().audio().mfccFrames() + " MFCC frames, this test set has "
           + data.mfccLength();
