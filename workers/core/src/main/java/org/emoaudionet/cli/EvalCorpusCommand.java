@@ -89,7 +89,6 @@ final class EvalCorpusCommand implements Callable<Integer> {
       printTable(rows);
     }
     if (folds > 0) {
-      CrossValidation.writeFoldsCsv(p, config, folds, out.resolve("folds.csv"));
       List<FoldReport> reports = CrossValidation.run(p, config, folds, architecture, out, progress);
       Map<String, double[]> ms = CrossValidation.meanStd(reports);
       double spe = reports.stream().mapToDouble(FoldReport::secondsPerEpoch).average().orElse(Double.NaN);

@@ -89,7 +89,6 @@ final class TrainCommand implements Callable<Integer> {
       if (pretrained != null) throw new IllegalArgumentException("--folds trains every fold from scratch: drop --pretrained");
       Files.createDirectories(out);
       CrossValidation.Prepared p = CrossValidation.Prepared.of(corpus, data, config, progress);
-      CrossValidation.writeFoldsCsv(p, config, folds, out.resolve("folds.csv"));
       List<FoldReport> reports = CrossValidation.run(p, config, folds, architecture, out, progress);
       for (FoldReport r : reports) {
         System.err.printf(Locale.ROOT, "%s: recording accuracy %.3f macro-F1 %.3f (segments %.3f / %.3f)%n", r.name(),

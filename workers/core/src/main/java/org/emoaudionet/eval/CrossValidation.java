@@ -86,9 +86,14 @@ public final class CrossValidation {
     }
   }
 
-  /** Runs folds 0..K-1 and writes {@code out/cv.json} (every fold and the mean +- std). */
+  /**
+   * Runs folds 0..K-1 and writes {@code out/folds.csv} (the assignment, see {@link
+   * #writeFoldsCsv}) and {@code out/cv.json} (every fold and the mean +- std).
+   */
   public static List<FoldReport> run(Prepared p, PipelineConfig config, int folds, Architecture arch,
       Path out, TrainingListener listener) throws IOException {
+    Files.createDirectories(out);
+    writeFoldsCsv(p, config, folds, out.resolve("folds.csv"));
     List<FoldReport> reports = new ArrayList<>();
     for (int k = 0; k < folds; k++) {
       PipelineConfig fc = config.withFold(folds, k);

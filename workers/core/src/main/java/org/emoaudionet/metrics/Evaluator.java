@@ -98,7 +98,7 @@ public final class Evaluator {
         task.name() + " - test recordings (mean of segment probabilities)",
         outDir.resolve("confusion_matrix_recording.png"));
     if (participantLevel) {
-      ParticipantLevel p = ParticipantLevel.aggregate(test, probabilities);
+      ParticipantLevel p = files; // DAIC-WOZ: one recording per participant
       ClassificationMetrics rec = score(root.putObject("participant"), "participant", task, p.truth(),
           p.targets(), p.probabilities(), scalars);
       Charts.confusionMatrix(rec.confusion(), task.classes(),

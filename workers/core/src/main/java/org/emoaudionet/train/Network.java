@@ -25,11 +25,7 @@ final class Network {
    * Sum of the per-sample losses (weighted mean x size), number of correct argmax predictions and
    * the predictions themselves (for macro-F1) of a batch.
    */
-  record BatchStats(double lossSum, int correct, int size, int[] predictions) {
-    BatchStats(double lossSum, int correct, int size) {
-      this(lossSum, correct, size, new int[0]);
-    }
-  }
+  record BatchStats(double lossSum, int correct, int size, int[] predictions) {}
 
   private final EmoAudioNetBlock block;
   private final NDManager manager;
@@ -68,15 +64,13 @@ final class Network {
   }
 
   BatchStats train(List<SegmentFeatures> batch) {
-    return train(batch, null);
+    return train(batch, null, null);
   }
 
-  /** @param shift draws each segment's circular time shift, or null for none */
-  BatchStats train(List<SegmentFeatures> batch, java.util.Random shift) {
-    return train(batch, shift, null);
-  }
-
-  /** @param mix the batch's mixup partners and weight, or null for plain training */
+  /**
+   * @param shift draws each segment's circular time shift, or null for none
+   * @param mix the batch's mixup partners and weight, or null for plain training
+   */
   BatchStats train(List<SegmentFeatures> batch, java.util.Random shift, Mixup.Pairing mix) {
     int[] shifts = null;
     if (shift != null) {
@@ -95,7 +89,6 @@ final class Network {
         float l = mix.lambda();
         in = new NDList(in.get(0).mul(l).add(other.get(0).mul(1 - l)), in.get(1).mul(l).add(other.get(1).mul(1 - l)));
         target = target.mul(l).add(oneHot(partners, sub).mul(1 - l));
-        if (weights != null) weights = weights.mul(l).add(sampleWeights(partners, sub).mul(1 - l));
       }
       BatchStats stats;
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
