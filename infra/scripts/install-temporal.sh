@@ -34,9 +34,16 @@ if (( CLEAN )); then
   trap 'go clean -modcache >/dev/null 2>&1 || true; rm -rf "$EMO_HOME/.go-build"' EXIT
   trap 'exit 143' INT TERM
 fi
+# A progress line every 30 s: the compile itself prints nothing for minutes.
+( while sleep 30; do echo "install-temporal: still building ($(( $(date +%s) - start )) s)"; done ) &
+TICKER=$!
 # CGO off: the dev server's SQLite is the pure-Go modernc driver, and a static binary needs no libc match.
-CGO_ENABLED=0 GOBIN="$EMO_HOME/bin" GOFLAGS="${GOFLAGS:--trimpath}" \
-  go install "github.com/temporalio/cli/cmd/temporal@$VERSION"
+if ! CGO_ENABLED=0 GOBIN="$EMO_HOME/bin" GOFLAGS="${GOFLAGS:--trimpath}" \
+  go install "github.com/temporalio/cli/cmd/temporal@$VERSION"; then
+  kill "$TICKER" 2>/dev/null || true
+  exit 1
+fi
+kill "$TICKER" 2>/dev/null || true
 rm -f "$EMO_HOME"/bin/.temporal-v*
 touch "$MARKER"
 echo "install-temporal: done in $(( $(date +%s) - start )) s: $("$BIN" --version)"

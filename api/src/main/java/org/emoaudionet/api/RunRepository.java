@@ -25,13 +25,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.emoaudionet.workflows.EmoPipelineWorkflow;
 import org.emoaudionet.workflows.PipelineRequest;
 import org.emoaudionet.workflows.TaskQueues;
@@ -51,14 +49,7 @@ public class RunRepository {
   @Inject TemporalGateway temporal;
   @Inject RunAnnotations annotations;
 
-  /** Task states of closed executions never change: ask the worker once. */
-  private final Map<String, List<TaskState>> closedTasks = new ConcurrentHashMap<>();
-  private static final java.util.concurrent.ExecutorService QUERIES =
-      java.util.concurrent.Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "emo-api-query");
-        t.setDaemon(true);
-        return t;
-      });
+  private volatile TaskStateQueries queries;
 
   /** The latest visible execution of every DAG run, any DAG. */
   public List<RunRecord> list() {
@@ -75,6 +66,10 @@ public class RunRepository {
           ? Optional.of(toRecord(info)) : describe(info.getExecution().getWorkflowId());
       r.filter(x -> x.dagId() != null && x.dagRunId() != null && !annotations.hidden(x))
           .ifPresent(out::add);
+    }
+    // A listing shows every open run's task states: ask all workers at once, not one by one.
+    for (RunRecord r : out) {
+      if (r.open()) queries().prefetch(r.runId(), () -> stub(r).query("tasks", TaskState[].class));
     }
     return out;
   }
@@ -163,34 +158,26 @@ public class RunRepository {
   }
 
   /**
-   * The workflow's own view of its tasks (the {@code tasks()} query, answered by a worker); empty
-   * when no worker answers in time.
+   * The workflow's own view of its tasks (the {@code tasks()} query, answered by a worker),
+   * bounded by the query timeout; see {@link TaskStateQueries} for what stands in when no worker
+   * answers.
    */
   public Optional<List<TaskState>> tasks(RunRecord run) {
-    List<TaskState> cached = closedTasks.get(run.runId());
-    if (cached != null) return Optional.of(cached);
-    // The SDK retries a query that no worker answers (a crashed worker's sticky queue, no worker
-    // at all) well past its RPC timeout; an HTTP caller must not wait for that, so the answer is
-    // bounded here and the task states are reported unknown instead.
-    java.util.concurrent.Future<TaskState[]> answer =
-        QUERIES.submit(() -> stub(run).query("tasks", TaskState[].class));
-    try {
-      TaskState[] states = answer.get(temporal.queryTimeoutSeconds(), java.util.concurrent.TimeUnit.SECONDS);
-      List<TaskState> list = states == null ? List.of() : Arrays.asList(states);
-      if (!run.open()) closedTasks.put(run.runId(), list);
-      return Optional.of(list);
-    } catch (java.util.concurrent.TimeoutException e) {
-      answer.cancel(true);
-      LOG.debugf("tasks() query of %s: no worker answered in %d s", run.workflowId(),
-          temporal.queryTimeoutSeconds());
-      return Optional.empty();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Optional.empty();
-    } catch (java.util.concurrent.ExecutionException | RuntimeException e) {
-      LOG.debugf("tasks() query of %s failed: %s", run.workflowId(), e.toString());
-      return Optional.empty();
+    return queries().tasks(run.runId(), run.open(), () -> stub(run).query("tasks", TaskState[].class));
+  }
+
+  private TaskStateQueries queries() {
+    TaskStateQueries q = queries;
+    if (q == null) {
+      synchronized (this) {
+        if (queries == null) {
+          long timeout = temporal.queryTimeoutSeconds() * 1000L;
+          queries = new TaskStateQueries(timeout, Math.max(30_000L, 6 * timeout));
+        }
+        q = queries;
+      }
     }
+    return q;
   }
 
   private WorkflowStub stub(RunRecord run) {

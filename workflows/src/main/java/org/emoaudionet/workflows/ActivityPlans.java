@@ -16,7 +16,7 @@ public final class ActivityPlans {
     "java.lang.IllegalArgumentException", "org.emoaudionet.audio.AudioFormatException", "BadInput"
   };
 
-  public static final Duration HEARTBEAT_TIMEOUT = Duration.ofSeconds(60);
+  public static final Duration HEARTBEAT_TIMEOUT = Duration.ofSeconds(30);
 
   static RetryOptions retries(int maxAttempts, Duration initial) {
     return RetryOptions.newBuilder()

@@ -57,7 +57,11 @@ public final class ChildProcess implements AutoCloseable {
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(spec.logFile().toFile()))
           .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-      pb.environment().putAll(spec.env());
+      // A null value removes a variable this JVM would pass on (a secret the child must not see).
+      spec.env().forEach((k, v) -> {
+        if (v == null) pb.environment().remove(k);
+        else pb.environment().put(k, v);
+      });
       Process p = pb.start();
       process = p;
       writePidFile(p);

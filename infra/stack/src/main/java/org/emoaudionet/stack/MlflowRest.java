@@ -42,6 +42,19 @@ public final class MlflowRest {
     return runs.isArray() && runs.size() > 0 ? Optional.of(runs.get(0)) : Optional.empty();
   }
 
+  /** Every run named {@code runName} in the experiment (a crash drill checks there is one). */
+  public List<JsonNode> runsByName(String experimentId, String runName) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("experiment_ids", List.of(experimentId));
+    body.put("filter", "attributes.run_name = '" + runName.replace("'", "\\'") + "'");
+    body.put("max_results", 100);
+    JsonNode runs = JsonHttp.call("POST", baseUrl + "/api/2.0/mlflow/runs/search", body, null)
+        .path("runs");
+    List<JsonNode> out = new java.util.ArrayList<>();
+    if (runs.isArray()) runs.forEach(out::add);
+    return out;
+  }
+
   /** Latest value of each metric of a run (from runs/search or runs/get). */
   public static Map<String, Double> metrics(JsonNode run) {
     Map<String, Double> m = new LinkedHashMap<>();

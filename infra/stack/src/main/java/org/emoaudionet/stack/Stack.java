@@ -51,8 +51,19 @@ public final class Stack implements AutoCloseable {
 
   /** Starts everything or nothing: on failure what was started is stopped again. */
   public static Stack start(StackConfig config, PrintStream out) throws Exception {
+    return start(config, out, s -> {});
+  }
+
+  /**
+   * As {@link #start(StackConfig, PrintStream)}, handing the stack to {@code beforeStarting}
+   * first, e.g. to register a shutdown hook: a SIGTERM or Ctrl-C while it is still starting then
+   * stops what was started so far, and nothing started after that is left running.
+   */
+  public static Stack start(StackConfig config, PrintStream out,
+      java.util.function.Consumer<Stack> beforeStarting) throws Exception {
     Files.createDirectories(config.logs());
     Stack stack = new Stack(config, out);
+    beforeStarting.accept(stack);
     try {
       stack.startAll();
       return stack;
@@ -75,7 +86,7 @@ public final class Stack implements AutoCloseable {
     s3 = EmbeddedS3.start(config.emoHome().resolve("s3"), config.host(), config.s3Port(),
         config.s3AccessKey(), config.s3SecretKey(),
         List.of(config.bucket(), StackConfig.MLFLOW_BUCKET));
-    started.push(s3);
+    track(s3);
 
     out.println("starting Temporal (" + config.temporalMode().name().toLowerCase() + ")");
     temporal = switch (config.temporalMode()) {
@@ -87,14 +98,14 @@ public final class Stack implements AutoCloseable {
       case EXTERNAL -> ExternalTemporal.connect(config.externalTemporalAddress(),
           config.namespace());
     };
-    started.push(temporal);
+    track(temporal);
     if (!temporal.limitations().isEmpty()) {
       out.println("note: " + temporal.limitations());
     }
 
     out.println("starting MLflow, the API" + (config.startWorker() ? " and a worker" : ""));
     ChildProcess mlflow = child("mlflow", mlflowCommand(config), mlflowEnv(config));
-    ChildProcess api = child("api", apiCommand(), config.childEnv(adminPassword, jwtSecret));
+    ChildProcess api = child("api", apiCommand(), config.apiEnv(adminPassword, jwtSecret));
     if (config.startWorker()) {
       worker = startWorker();
     }
@@ -112,18 +123,31 @@ public final class Stack implements AutoCloseable {
     ChildProcess p = ChildProcess.start(new ChildProcess.Spec(name, command, env,
         config.repoRoot(), config.logs().resolve(name + ".log"),
         config.emoHome().resolve("run")), true, out);
-    started.push(p);
+    track(p);
     return p;
+  }
+
+  /** Remembers {@code c} for {@link #close()}; if the stack is already stopping, stops it now. */
+  private synchronized void track(AutoCloseable c) {
+    if (closed) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        out.println("warning: stopping " + c + " failed: " + e);
+      }
+      throw new IllegalStateException("the stack is stopping (SIGTERM or Ctrl-C while starting)");
+    }
+    started.push(c);
   }
 
   /** Starts a worker process with the stack's environment (tests start and kill their own). */
   public ChildProcess startWorker() {
-    return child("worker", workerCommand(), config.childEnv(adminPassword, jwtSecret));
+    return child("worker", workerCommand(), config.workerEnv());
   }
 
   /** A worker polling only {@code queues} (e.g. a GPU machine's {@code emo-gpu}), logging to {@code name}.log. */
   public ChildProcess startWorker(String name, List<String> queues) {
-    Map<String, String> env = new java.util.HashMap<>(config.childEnv(adminPassword, jwtSecret));
+    Map<String, String> env = new java.util.HashMap<>(config.workerEnv());
     env.put("EMO_WORKER_QUEUES", String.join(",", queues));
     return child(name, workerCommand(), env);
   }
@@ -165,7 +189,7 @@ public final class Stack implements AutoCloseable {
           + config.emoHome() + " (it holds " + file + "); stop it or use another EMO_HOME");
     }
     FileLock held = lock;
-    started.push(() -> {
+    track(() -> {
       held.release();
       held.channel().close();
     });

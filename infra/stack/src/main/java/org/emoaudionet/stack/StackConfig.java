@@ -160,7 +160,27 @@ public record StackConfig(
   }
 
   /** The PLATFORM.md variables every child process (API, worker) gets. */
-  public Map<String, String> childEnv(String adminPassword, String jwtSecret) {
+  /** The API's environment: the shared one plus the secrets it signs and checks logins with. */
+  public Map<String, String> apiEnv(String adminPassword, String jwtSecret) {
+    Map<String, String> env = sharedEnv();
+    env.put("EMO_ADMIN_PASSWORD", adminPassword);
+    env.put("EMO_JWT_SECRET", jwtSecret);
+    return env;
+  }
+
+  /**
+   * A worker's environment: no login secrets, which it never needs, so that a task that leaks
+   * its environment (a log, a crash dump) leaks none. Null values remove what the stack's own
+   * environment would otherwise pass on.
+   */
+  public Map<String, String> workerEnv() {
+    Map<String, String> env = sharedEnv();
+    env.put("EMO_ADMIN_PASSWORD", null);
+    env.put("EMO_JWT_SECRET", null);
+    return env;
+  }
+
+  private Map<String, String> sharedEnv() {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("EMO_HOME", emoHome.toString());
     env.put("EMO_TEMPORAL_ADDRESS", temporalAddress());
@@ -175,8 +195,6 @@ public record StackConfig(
     env.put("EMO_API_PORT", Integer.toString(apiPort));
     env.put("EMO_API_HOST", apiHost);
     env.put("EMO_ADMIN_USER", adminUser);
-    env.put("EMO_ADMIN_PASSWORD", adminPassword);
-    env.put("EMO_JWT_SECRET", jwtSecret);
     // The API and the workers may score a Keras SavedModel (ScoringModels.load): TensorFlow's
     // natives offline, while PyTorch stays the engine that trains and scores our own networks.
     env.put("TENSORFLOW_LIBRARY_PATH", tensorflowNatives().toString());

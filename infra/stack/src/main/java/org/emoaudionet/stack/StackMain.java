@@ -41,12 +41,13 @@ public final class StackMain implements Callable<Integer> {
   }
 
   static Stack startWithHook(StackConfig config) throws Exception {
-    Stack stack = Stack.start(config, OUT);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      OUT.println("stopping the stack");
-      stack.close();
-    }, "emo-stack-shutdown"));
-    return stack;
+    // The hook goes in before anything starts: a SIGTERM during the minute of starting must stop
+    // the children started so far too, not leave them to the next `emo up`.
+    return Stack.start(config, OUT, stack -> Runtime.getRuntime().addShutdownHook(
+        new Thread(() -> {
+          OUT.println("stopping the stack");
+          stack.close();
+        }, "emo-stack-shutdown")));
   }
 
   static ApiClient client(StackConfig c) {

@@ -30,7 +30,11 @@ public enum TemporalMode {
     }
   }
 
-  /** The temporal binary: $EMO_TEMPORAL_CLI, else $EMO_HOME/bin/temporal, else on PATH. */
+  /**
+   * The temporal binary: $EMO_TEMPORAL_CLI, else $EMO_HOME/bin/temporal, else the repository's
+   * own .emo/bin/temporal (where the install script puts it, also when EMO_HOME is elsewhere),
+   * else on PATH.
+   */
   static Optional<Path> temporalCli(Path emoHome) {
     String explicit = System.getenv("EMO_TEMPORAL_CLI");
     if (explicit != null && !explicit.isBlank()) {
@@ -40,6 +44,12 @@ public enum TemporalMode {
     Path local = emoHome.resolve("bin/temporal");
     if (Files.isExecutable(local)) {
       return Optional.of(local);
+    }
+    try {
+      Path repo = RepoRoot.find().resolve(".emo/bin/temporal");
+      if (Files.isExecutable(repo)) return Optional.of(repo);
+    } catch (RuntimeException notInARepository) {
+      // an installed stack jar run outside a checkout: EMO_HOME and PATH only
     }
     String path = System.getenv("PATH");
     if (path != null) {

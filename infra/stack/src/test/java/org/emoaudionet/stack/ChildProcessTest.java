@@ -40,6 +40,20 @@ class ChildProcessTest {
   }
 
   @Test
+  void aNullValueRemovesAVariableTheStackWouldPassOn() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("HOME") != null, "no HOME here");
+    Map<String, String> env = new java.util.HashMap<>();
+    env.put("HOME", null);
+    env.put("GREETING", "hi");
+    ChildProcess p = ChildProcess.start(new ChildProcess.Spec("noenv", List.of("bash", "-c",
+        "echo \"home=[${HOME-unset}] $GREETING\"; sleep 300"), env, dir,
+        dir.resolve("logs/noenv.log"), dir.resolve("run")), false, out);
+    p.awaitHealthy(Duration.ofSeconds(10), () -> p.logTail(1).contains("hi"));
+    p.close();
+    assertTrue(p.logTail(1).contains("home=[unset] hi"), p.logTail(3));
+  }
+
+  @Test
   void aChildThatDiesWhileStartingFailsFastWithItsLog() {
     ChildProcess p = ChildProcess.start(spec("broken", "echo 'boom: no config'; exit 3"), false,
         out);

@@ -17,12 +17,26 @@ class StackConfigTest {
   void childJvmsGetTheTensorFlowNativesAndKeepPyTorchAsDefaultEngine() {
     Path repo = TestPaths.repoRoot();
     StackConfig config = StackConfig.fromEnv(Map.of("EMO_HOME", home.toString()), repo);
-    Map<String, String> env = config.childEnv("pw", "secret");
+    Map<String, String> env = config.apiEnv("pw", "secret");
     assertEquals(repo.resolve("workers/core/target/tensorflow-native").toString(),
         env.get("TENSORFLOW_LIBRARY_PATH"));
     assertEquals("PyTorch", env.get("DJL_DEFAULT_ENGINE"));
     // Where the core has been built, the folder holds what DJL looks for.
     Assumptions.assumeTrue(Files.isDirectory(config.tensorflowNatives()), "workers/core not built");
     assertTrue(Files.isRegularFile(config.tensorflowNatives().resolve("libjnitensorflow.so")));
+  }
+
+  @Test
+  void onlyTheApiGetsTheLoginSecretsAndAWorkerLosesInheritedOnes() {
+    StackConfig config = StackConfig.fromEnv(Map.of("EMO_HOME", home.toString()),
+        TestPaths.repoRoot());
+    Map<String, String> api = config.apiEnv("pw", "secret");
+    assertEquals("pw", api.get("EMO_ADMIN_PASSWORD"));
+    assertEquals("secret", api.get("EMO_JWT_SECRET"));
+    Map<String, String> worker = config.workerEnv();
+    // Present with a null value: ChildProcess removes them from what the stack's JVM passes on.
+    assertTrue(worker.containsKey("EMO_ADMIN_PASSWORD") && worker.get("EMO_ADMIN_PASSWORD") == null);
+    assertTrue(worker.containsKey("EMO_JWT_SECRET") && worker.get("EMO_JWT_SECRET") == null);
+    assertEquals(api.get("EMO_S3_ENDPOINT"), worker.get("EMO_S3_ENDPOINT"));
   }
 }

@@ -55,10 +55,15 @@ class StackSmokeIT {
       "  }",
       "}");
 
-  private static Path fakeRepo(Path root) throws Exception {
+  static Path fakeRepo(Path root) throws Exception {
+    return fakeRepo(root, FAKE_API);
+  }
+
+  /** A repository whose API jar is {@code source} (class FakeApi), compiled here. */
+  static Path fakeRepo(Path root, String source) throws Exception {
     Path src = root.resolve("src/FakeApi.java");
     Files.createDirectories(src.getParent());
-    Files.writeString(src, FAKE_API);
+    Files.writeString(src, source);
     Path classes = root.resolve("classes");
     Files.createDirectories(classes);
     int rc = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),

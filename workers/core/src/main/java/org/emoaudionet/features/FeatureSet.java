@@ -58,12 +58,19 @@ public record FeatureSet(TaskSpec task, int imageSize, int mfccLength, int mfccC
   public void write(Path file) throws IOException {
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) Files.createDirectories(parent);
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    try (OutputStream os = Files.newOutputStream(tmp)) {
-      write(os);
+    // A temp name unique to this writer: two runs (or two attempts of one task) filling the same
+    // cache entry at once each write their own file, and the last rename wins whole.
+    Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(),
+        "." + file.getFileName() + ".", ".tmp");
+    try {
+      try (OutputStream os = Files.newOutputStream(tmp)) {
+        write(os);
+      }
+      Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
     }
-    Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
   }
 
   public void write(OutputStream raw) throws IOException {

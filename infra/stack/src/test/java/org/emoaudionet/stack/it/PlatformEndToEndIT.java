@@ -26,6 +26,30 @@ class PlatformEndToEndIT {
 
   @TempDir Path tmp;
 
+  /**
+   * What {@code ss -ltnp} would show for the stack: every socket its processes (this JVM with
+   * S3Proxy, Temporal, MLflow, the API, the worker) listen on is bound to loopback. Not asserted
+   * on Temporal's Java test server, which binds all interfaces (the stack says so when used).
+   */
+  static void assertOnlyLoopbackListeners(Stack stack, Path home) throws Exception {
+    if (!Listeners.supported() || stack.config().temporalMode().name().equals("JAVA")) {
+      System.out.println("listeners not checked (no /proc, or the Java test server)");
+      return;
+    }
+    List<ProcessHandle> roots = new java.util.ArrayList<>(List.of(ProcessHandle.current()));
+    try (var pids = java.nio.file.Files.list(home.resolve("run"))) {
+      for (Path f : pids.filter(x -> x.toString().endsWith(".pid")).toList()) {
+        long pid = Long.parseLong(java.nio.file.Files.readAllLines(f).get(0).trim());
+        ProcessHandle.of(pid).ifPresent(roots::add);
+      }
+    }
+    List<Listeners.Listener> all = Listeners.of(Listeners.tree(roots));
+    System.out.println("stack listeners: " + all);
+    assertTrue(all.size() >= 5, "expected S3, Temporal (+UI), MLflow and the API: " + all);
+    assertTrue(all.stream().allMatch(Listeners.Listener::loopback),
+        "listening beyond 127.0.0.1: " + all);
+  }
+
   @Test
   void aManifestRunSucceedsAndLandsInMlflowAndS3() throws Exception {
     Path root = PlatformFixture.repoRoot();
@@ -51,6 +75,7 @@ class PlatformEndToEndIT {
           tasks.stream().map(t -> t.path("task_id").asText()).toList());
       tasks.forEach(t -> assertTrue(List.of("success", "skipped")
           .contains(t.path("state").asText()), t.toString()));
+      assertOnlyLoopbackListeners(stack, tmp.resolve("home"));
 
       MlflowRest mlflow = stack.mlflow();
       String exp = mlflow.experimentId(DAG).orElseThrow(() ->

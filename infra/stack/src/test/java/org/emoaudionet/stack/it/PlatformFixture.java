@@ -58,10 +58,30 @@ final class PlatformFixture {
     Files.createSymbolicLink(home.resolve("venv"), root.resolve(".emo/venv"));
     Map<String, String> env = new HashMap<>();
     env.put("EMO_HOME", home.toString());
-    env.put("EMO_TEMPORAL", System.getenv().getOrDefault("EMO_TEMPORAL", "java"));
+    env.put("EMO_TEMPORAL", temporalMode(root));
     StackConfig c = StackConfig.fromEnv(env, root).withPorts(Ports.free(), Ports.free(),
         Ports.free(), Ports.free(), Ports.free());
     return worker ? c : c.withoutWorker();
+  }
+
+  /**
+   * The real Temporal dev server whenever it is installed (the repository's .emo/bin/temporal,
+   * built by infra/scripts/install-temporal.sh, which {@code ./emo test} runs); the Java test
+   * server only where it is not, or where EMO_TEMPORAL asks for it. Under
+   * {@code -Demo.it.required=true} a missing dev server fails the test instead.
+   */
+  static String temporalMode(Path root) {
+    String asked = System.getenv("EMO_TEMPORAL");
+    if (asked != null && !asked.isBlank()) return asked;
+    Path cli = root.resolve(".emo/bin/temporal");
+    if (Files.isExecutable(cli)) return "dev";
+    if (Boolean.getBoolean("emo.it.required")) {
+      throw new IllegalStateException("no Temporal dev server at " + cli
+          + ": run infra/scripts/install-temporal.sh (./emo test does), or set EMO_TEMPORAL=java");
+    }
+    System.out.println("note: no Temporal dev server at " + cli + "; this test runs on the Java "
+        + "test server (no persistence, no visibility)");
+    return "java";
   }
 
   static Stack start(StackConfig c) throws Exception {
