@@ -172,7 +172,9 @@ public class RunRepository {
       synchronized (this) {
         if (queries == null) {
           long timeout = temporal.queryTimeoutSeconds() * 1000L;
-          queries = new TaskStateQueries(timeout, Math.max(30_000L, 6 * timeout));
+          // A short cool-down: long enough that a listing polled every few seconds does not wait
+          // again at once, short enough that task states shown in its place are at most seconds old.
+          queries = new TaskStateQueries(timeout, 2 * timeout);
         }
         q = queries;
       }

@@ -47,16 +47,19 @@ class CrashDrillIT {
     try (Stack stack = PlatformFixture.start(PlatformFixture.config(root, home, true))) {
       ApiClient api = stack.apiClient();
       List<String> runs = List.of("drill__1", "drill__2", "drill__3");
-      for (String id : runs) api.trigger(DAG, conf(data), id);
+      Map<String, Object> conf = conf(data);
+      conf.put("epochs", 8); // long enough that the three kills land while the runs are open
+      for (String id : runs) api.trigger(DAG, conf, id);
       long t0 = System.nanoTime();
 
       List<String> victims = new ArrayList<>(List.of("worker", "worker", "api"));
       Collections.shuffle(victims, rnd);
       for (String victim : victims) {
-        Thread.sleep(5_000 + rnd.nextInt(40_000));
+        Thread.sleep(3_000 + rnd.nextInt(22_000));
+        String before = states(api, runs);
         long pid = killFromPidFile(home, victim);
-        System.out.printf("drill: [%3ds] SIGKILL %s (pid %d); %s%n",
-            (System.nanoTime() - t0) / 1_000_000_000L, victim, pid, states(api, runs));
+        System.out.printf("drill: [%3ds] SIGKILL %s (pid %d) with %s%n",
+            (System.nanoTime() - t0) / 1_000_000_000L, victim, pid, before);
         awaitRestarted(home, victim, pid);
       }
       for (String id : runs) {
@@ -81,13 +84,20 @@ class CrashDrillIT {
     String id = "drill__restart";
     try (Stack first = PlatformFixture.start(config)) {
       ApiClient api = first.apiClient();
-      api.trigger(DAG, conf(data), id);
+      Map<String, Object> conf = conf(data);
+      conf.put("epochs", 12);
+      api.trigger(DAG, conf, id);
+      // Stopped as soon as a worker has begun the run (a task past "none"): with 12 epochs to
+      // train, that is well before its end, and the run must not have ended yet.
       long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-      while (!stateOf(api, id, "train").equals("running")) {
-        assertTrue(System.nanoTime() < deadline, "train never started: " + states(api, List.of(id)));
+      while (!begun(api, id)) {
+        assertTrue(System.nanoTime() < deadline, "run never began: " + states(api, List.of(id)));
         Thread.sleep(500);
       }
-      System.out.println("drill: stopping the whole stack with train running");
+      String at = states(api, List.of(id));
+      assertTrue(!ApiClient.FINAL_STATES.contains(api.dagRun(DAG, id).path("state").asText()),
+          "the run ended before the stack could be stopped mid-run: " + at);
+      System.out.println("drill: stopping the whole stack mid-run: " + at);
     }
     try (Stack second = PlatformFixture.start(config)) {
       ApiClient api = second.apiClient();
@@ -168,13 +178,14 @@ class CrashDrillIT {
     throw new AssertionError(id + " not final after " + timeout.toMinutes() + " min (" + last + ")");
   }
 
-  private static String stateOf(ApiClient api, String id, String task) {
+  /** Whether some task of the run has been picked up by a worker. */
+  private static boolean begun(ApiClient api, String id) {
     try {
-      return api.taskInstances(DAG, id).stream()
-          .filter(t -> task.equals(t.path("task_id").asText())).findFirst()
-          .map(t -> t.path("state").asText("none")).orElse("none");
+      return api.taskInstances(DAG, id).stream().map(t -> t.path("state"))
+          .anyMatch(s -> !s.isNull() && !s.asText("none").equals("none")
+              && !s.asText().equals("scheduled") && !s.asText().equals("queued"));
     } catch (RuntimeException apiDown) {
-      return "unknown";
+      return false;
     }
   }
 
