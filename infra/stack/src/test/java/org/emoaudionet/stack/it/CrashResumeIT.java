@@ -39,8 +39,9 @@ class CrashResumeIT {
     try (Stack stack = PlatformFixture.start(
         PlatformFixture.config(root, tmp.resolve("home"), false))) {
       // The production shape: data/workflow workers and training workers apart. The training
-      // worker is the one killed. (Temporal's Java test server, the embedded default, never
-      // hands a run whose *workflow* worker died to another worker; the real server does.)
+      // worker is the one killed. (Killing the workflow worker too is CrashDrillIT's job; on the
+      // Java test server fallback that would hang: it never hands a run whose workflow worker
+      // died to another worker, the real server does.)
       ChildProcess cpu = stack.startWorker("worker-cpu", List.of("emo-cpu"));
       stack.awaitWorker(cpu);
       ChildProcess first = stack.startWorker("worker-gpu", List.of("emo-gpu"));
