@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.emoaudionet.api.AirflowModels.Dag;
 import org.emoaudionet.api.AirflowModels.DagCollection;
 import org.emoaudionet.api.AirflowModels.Task;
@@ -67,14 +66,12 @@ public class DagResource {
       throw ApiException.invalid("literal_error", List.of("query", "tags_match_mode"),
           "Input should be 'any' or 'all'", tagsMode);
     }
-    Pattern id = idPattern == null || idPattern.isEmpty() || idPattern.equals("~")
-        ? null : Params.ilike(idPattern);
-    Pattern name = namePattern == null || namePattern.isEmpty() || namePattern.equals("~")
-        ? null : Params.ilike(namePattern);
+    LikePattern id = "~".equals(idPattern) ? null : Params.pattern(idPattern);
+    LikePattern name = "~".equals(namePattern) ? null : Params.pattern(namePattern);
     Comparator<DagDefinition> order = order(orderBy);
     return DagCatalog.all().stream()
-        .filter(d -> id == null || id.matcher(d.dagId()).find())
-        .filter(d -> name == null || name.matcher(d.dagId()).find())
+        .filter(d -> id == null || id.matches(d.dagId()))
+        .filter(d -> name == null || name.matches(d.dagId()))
         .filter(d -> tags == null || tags.isEmpty()
             || (all ? d.tags().containsAll(tags) : tags.stream().anyMatch(d.tags()::contains)))
         .sorted(order)

@@ -66,10 +66,10 @@ public class DagRunResource {
       }
     }
     Comparator<DagRun> order = order(orderBy);
-    Pattern runId = runIdPattern == null || runIdPattern.isEmpty() ? null : Params.ilike(runIdPattern);
+    LikePattern runId = Params.pattern(runIdPattern);
     List<DagRun> matched = runs.list().stream()
         .filter(r -> all || dagId.equals(r.dagId()))
-        .filter(r -> runId == null || runId.matcher(r.dagRunId()).find())
+        .filter(r -> runId == null || runId.matches(r.dagRunId()))
         .map(views::dagRun)
         .filter(r -> states.isEmpty() || states.contains(r.state()))
         .filter(r -> runTypes.isEmpty() || runTypes.contains(r.runType()))

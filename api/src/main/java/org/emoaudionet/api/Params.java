@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Query parameters read as text and checked here, so that {@code limit=abc} is a 422 naming
@@ -62,21 +61,10 @@ final class Params {
   }
 
   /**
-   * Airflow's {@code *_pattern}: SQL ILIKE on {@code %pattern%}, {@code %} and {@code _} as
-   * wildcards, {@code |} separating alternatives.
+   * An Airflow {@code *_pattern} parameter as a matcher, or null when absent (no filter). Matched
+   * without regular expressions: see {@link LikePattern}.
    */
-  static Pattern ilike(String pattern) {
-    StringBuilder re = new StringBuilder();
-    for (String alt : pattern.split("\\|")) {
-      if (re.length() > 0) re.append('|');
-      re.append("(?:");
-      for (char c : alt.toCharArray()) {
-        if (c == '%') re.append(".*");
-        else if (c == '_') re.append('.');
-        else re.append(Pattern.quote(String.valueOf(c)));
-      }
-      re.append(')');
-    }
-    return Pattern.compile(re.toString(), Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+  static LikePattern pattern(String raw) {
+    return raw == null || raw.isEmpty() ? null : LikePattern.compile(raw);
   }
 }
