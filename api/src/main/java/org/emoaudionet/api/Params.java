@@ -1,5 +1,6 @@
 package org.emoaudionet.api;
 
+import java.math.BigInteger;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -24,20 +25,25 @@ final class Params {
     return nonNegative("offset", raw, 0);
   }
 
+  /**
+   * A non-negative integer parameter. Pydantic parses any number of digits, so a huge value is
+   * not an error: it is cut to {@link Integer#MAX_VALUE} (a limit then to MAX_LIMIT, an offset
+   * past the end gives an empty page).
+   */
   static int nonNegative(String name, String raw, int dflt) {
     if (raw == null || raw.isEmpty()) return dflt;
-    int v;
+    BigInteger v;
     try {
-      v = Integer.parseInt(raw.strip());
+      v = new BigInteger(raw.strip());
     } catch (NumberFormatException e) {
       throw ApiException.invalid("int_parsing", List.of("query", name),
           "Input should be a valid integer, unable to parse string as an integer", raw);
     }
-    if (v < 0) {
+    if (v.signum() < 0) {
       throw ApiException.invalid("greater_than_equal", List.of("query", name),
           "Input should be greater than or equal to 0", raw);
     }
-    return v;
+    return v.min(BigInteger.valueOf(Integer.MAX_VALUE)).intValue();
   }
 
   static Boolean bool(String name, String raw) {
