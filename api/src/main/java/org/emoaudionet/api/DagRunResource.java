@@ -44,6 +44,7 @@ public class DagRunResource {
   @Inject RunAnnotations annotations;
   @Inject JwtCodec jwt;
   @Inject ObjectMapper json;
+  @Inject ApiSettings settings;
 
   @GET
   public DagRunCollection list(@PathParam("dag_id") String dagId,
@@ -135,7 +136,8 @@ public class DagRunResource {
           + "' must match " + RUN_ID.pattern(), runId);
     }
     var t = new DagRunService.Trigger(runId, b.time("logical_date"), b.time("run_after"),
-        b.time("data_interval_start"), b.time("data_interval_end"), b.object("conf"),
+        b.time("data_interval_start"), b.time("data_interval_end"),
+        b.object("conf", settings.maxConfBytes(), ApiSettings.MAX_CONF_BYTES),
         b.string("note"), b.string("partition_key"));
     if ((t.dataIntervalStart() == null) != (t.dataIntervalEnd() == null)) {
       b.error("value_error", "data_interval_start",

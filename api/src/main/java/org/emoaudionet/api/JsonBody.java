@@ -102,6 +102,29 @@ final class JsonBody {
     return json.convertValue(v, new TypeReference<Map<String, Object>>() {});
   }
 
+  /**
+   * A nullable object whose JSON is at most {@code maxBytes} bytes (UTF-8), so that an oversized
+   * one is refused here, naming the field, and not by Temporal later.
+   */
+  Map<String, Object> object(String key, long maxBytes, String limitName) {
+    JsonNode v = node.get(key);
+    if (v != null && v.isObject()) {
+      long size;
+      try {
+        size = json.writeValueAsBytes(v).length;
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalStateException(e); // a tree Jackson has just parsed writes back
+      }
+      if (size > maxBytes) {
+        errors.add(ApiException.item("value_error", List.of("body", key), "Value error, " + key
+            + " is " + size + " bytes as JSON, over " + limitName + " = " + maxBytes + " bytes",
+            null));
+        return null;
+      }
+    }
+    return object(key);
+  }
+
   void error(String type, String key, String msg, Object input) {
     errors.add(ApiException.item(type, List.of("body", key), msg, input));
   }
