@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import org.emoaudionet.api.AirflowModels.DagRun;
 import org.emoaudionet.api.AirflowModels.DagRunCollection;
 import org.emoaudionet.workflows.DagCatalog;
@@ -32,8 +31,6 @@ import org.emoaudionet.workflows.DagDefinition;
 @Produces(MediaType.APPLICATION_JSON)
 public class DagRunResource {
   static final Set<String> RUN_STATES = Set.of("queued", "running", "success", "failed");
-  /** Airflow's default {@code [scheduler] allowed_run_id_pattern}. */
-  private static final Pattern RUN_ID = Pattern.compile("^[A-Za-z0-9_.~:+-]+$");
   private static final Set<String> TRIGGER_KEYS = Set.of("conf", "dag_run_id", "data_interval_end",
       "data_interval_start", "logical_date", "note", "partition_key", "run_after");
 
@@ -131,10 +128,8 @@ public class DagRunResource {
     JsonBody b = JsonBody.parse(body, json, TRIGGER_KEYS);
     b.require("logical_date");
     String runId = b.string("dag_run_id");
-    if (runId != null && !RUN_ID.matcher(runId).matches()) {
-      b.error("string_pattern_mismatch", "dag_run_id", "dag_run_id '" + runId
-          + "' must match " + RUN_ID.pattern(), runId);
-    }
+    Map<String, Object> badId = runId == null ? null : RunIds.problem(runId);
+    if (badId != null) b.error(badId);
     var t = new DagRunService.Trigger(runId, b.time("logical_date"), b.time("run_after"),
         b.time("data_interval_start"), b.time("data_interval_end"),
         b.object("conf", settings.maxConfBytes(), ApiSettings.MAX_CONF_BYTES),
@@ -259,7 +254,8 @@ public class DagRunResource {
 
   RunRecord require(String dagId, String runId) {
     if (!dagId.equals("~") && DagCatalog.find(dagId).isEmpty()) dags.require(dagId);
-    Optional<RunRecord> r = runs.find(dagId, runId);
+    Optional<RunRecord> r = RunIds.addressable(dagId, runId) ? runs.find(dagId, runId)
+        : Optional.empty();
     return r.orElseThrow(() -> ApiException.notFound("The DagRun with dag_id: `" + dagId
         + "` and run_id: `" + runId + "` was not found"));
   }

@@ -129,6 +129,10 @@ final class JsonBody {
     errors.add(ApiException.item(type, List.of("body", key), msg, input));
   }
 
+  void error(Map<String, Object> item) {
+    errors.add(item);
+  }
+
   /** Throws the collected errors, if any. */
   void done() {
     if (!errors.isEmpty()) throw ApiException.invalid(errors);
