@@ -60,9 +60,11 @@ public class AuthResource {
     Map<String, String> out = new HashMap<>();
     for (String k : List.of("username", "password")) {
       JsonNode v = node.get(k);
-      if (v != null && !v.isNull()) {
+      if (v != null) {
+        // LoginBody's fields are plain str: null is a wrong type, as a number is.
         if (!v.isTextual()) {
-          throw ApiException.invalid("string_type", List.of("body", k), "Input should be a valid string", v);
+          throw ApiException.invalid("string_type", List.of("body", k), "Input should be a valid string",
+              json.convertValue(v, Object.class));
         }
         out.put(k, v.asText());
       }
@@ -76,8 +78,13 @@ public class AuthResource {
     for (String pair : body.split("&")) {
       int eq = pair.indexOf('=');
       if (eq <= 0) continue;
-      out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-          URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      try {
+        out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      } catch (IllegalArgumentException badEscape) { // "%zz": the client's mistake, not a 500
+        throw ApiException.invalid("value_error", List.of("body"),
+            "Value error, the form body is not URL-encoded: " + badEscape.getMessage(), null);
+      }
     }
     return out;
   }

@@ -119,8 +119,8 @@ public class DagResource {
 
   private boolean patchBody(String body, List<String> mask) {
     JsonBody b = JsonBody.parse(body, json, Set.of("is_paused"));
-    b.require("is_paused");
-    Boolean paused = b.bool("is_paused");
+    // DAGPatchBody.is_paused is a plain bool: null is a 422 here, never an unboxing NPE (500).
+    Boolean paused = b.requiredBool("is_paused");
     b.done();
     if (mask != null && !mask.isEmpty() && !mask.equals(List.of("is_paused"))) {
       throw ApiException.badRequest("Only `is_paused` field can be updated through the REST API;"

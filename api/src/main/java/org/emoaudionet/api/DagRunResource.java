@@ -31,6 +31,8 @@ import org.emoaudionet.workflows.DagDefinition;
 @Produces(MediaType.APPLICATION_JSON)
 public class DagRunResource {
   static final Set<String> RUN_STATES = Set.of("queued", "running", "success", "failed");
+  /** Airflow's {@code dag_run_note.content} is a VARCHAR(1000). */
+  static final int NOTE_MAX = 1000;
   private static final Set<String> TRIGGER_KEYS = Set.of("conf", "dag_run_id", "data_interval_end",
       "data_interval_start", "logical_date", "note", "partition_key", "run_after");
 
@@ -133,7 +135,9 @@ public class DagRunResource {
     var t = new DagRunService.Trigger(runId, b.time("logical_date"), b.time("run_after"),
         b.time("data_interval_start"), b.time("data_interval_end"),
         b.object("conf", settings.maxConfBytes(), ApiSettings.MAX_CONF_BYTES),
-        b.string("note"), b.string("partition_key"));
+        b.string("note", NOTE_MAX),
+        // Bounded as ids are: it is stored in the memo and shown, never parsed.
+        b.string("partition_key", RunIds.MAX_LENGTH));
     if ((t.dataIntervalStart() == null) != (t.dataIntervalEnd() == null)) {
       b.error("value_error", "data_interval_start",
           "Value error, Either both data_interval_start and data_interval_end must be provided or both must be None", null);
@@ -157,12 +161,9 @@ public class DagRunResource {
       String body) {
     JsonBody b = JsonBody.parse(body, json, Set.of("state", "note"));
     String state = b.string("state");
-    String note = b.string("note");
+    String note = b.string("note", NOTE_MAX);
     if (state != null && !Set.of("queued", "success", "failed").contains(state)) {
       b.error("enum", "state", "Input should be 'queued', 'success' or 'failed'", state);
-    }
-    if (note != null && note.length() > 1000) {
-      b.error("string_too_long", "note", "String should have at most 1000 characters", note);
     }
     b.done();
     DagDefinition dag = dags.require(dagId);
@@ -235,11 +236,12 @@ public class DagRunResource {
       @HeaderParam("Authorization") String auth, String body) {
     JsonBody b = JsonBody.parse(body, json, Set.of("dry_run", "note", "only_failed", "only_new",
         "run_on_latest_version"));
-    Boolean dryRun = b.bool("dry_run");
-    b.bool("only_failed");
-    b.bool("only_new");
-    b.bool("run_on_latest_version");
-    String note = b.string("note");
+    // DAGRunClearBody: bool fields with defaults (null is a 422 there), a nullable note.
+    Boolean dryRun = b.strictBool("dry_run");
+    b.strictBool("only_failed");
+    b.strictBool("only_new");
+    b.strictBool("run_on_latest_version");
+    String note = b.string("note", NOTE_MAX);
     b.done();
     DagDefinition dag = dags.require(dagId);
     RunRecord run = require(dagId, runId);

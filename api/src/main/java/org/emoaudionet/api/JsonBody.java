@@ -67,9 +67,40 @@ final class JsonBody {
     return v.asText();
   }
 
+  /** A nullable string of at most {@code maxChars} characters (pydantic's max_length). */
+  String string(String key, int maxChars) {
+    String s = string(key);
+    if (s != null && s.length() > maxChars) {
+      errors.add(ApiException.item("string_too_long", List.of("body", key),
+          "String should have at most " + maxChars + " characters", s));
+      return null;
+    }
+    return s;
+  }
+
+  /** A nullable boolean ({@code bool | None}): absent and null are both null. */
   Boolean bool(String key) {
     JsonNode v = node.get(key);
     if (v == null || v.isNull()) return null;
+    return checkedBool(key, v);
+  }
+
+  /**
+   * A boolean that may be left out but not sent as null ({@code bool = default}): pydantic
+   * refuses null there, and a null must not reach code that unboxes it.
+   */
+  Boolean strictBool(String key) {
+    JsonNode v = node.get(key);
+    return v == null ? null : checkedBool(key, v);
+  }
+
+  /** A boolean that must be sent and not null ({@code bool}, no default). */
+  Boolean requiredBool(String key) {
+    require(key);
+    return strictBool(key);
+  }
+
+  private Boolean checkedBool(String key, JsonNode v) {
     if (!v.isBoolean()) {
       errors.add(ApiException.item("bool_type", List.of("body", key),
           "Input should be a valid boolean", plain(v)));

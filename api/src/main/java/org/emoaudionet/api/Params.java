@@ -3,6 +3,7 @@ package org.emoaudionet.api;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
@@ -56,14 +57,25 @@ final class Params {
     };
   }
 
-  /** An aware ISO-8601 date-time, as pydantic's AwareDatetime requires. */
+  /**
+   * An aware ISO-8601 date-time, as pydantic's AwareDatetime requires, in Python's datetime
+   * range (years 1 to 9999): java.time reads years up to 999999999, which Airflow could never
+   * store and which became run ids such as {@code manual__+1000000000-01-01...}.
+   */
   static Instant time(List<Object> loc, String raw) {
+    OffsetDateTime t;
     try {
-      return OffsetDateTime.parse(raw).toInstant();
+      t = OffsetDateTime.parse(raw);
     } catch (DateTimeParseException e) {
       throw ApiException.invalid("datetime_from_date_parsing", loc,
           "Input should be a valid datetime with a timezone (ISO 8601), got '" + raw + "'", raw);
     }
+    int year = t.atZoneSameInstant(ZoneOffset.UTC).getYear();
+    if (year < 1 || year > 9999) {
+      throw ApiException.invalid("datetime_parsing", loc,
+          "Input should be a valid datetime, year " + year + " is out of range 1..9999", raw);
+    }
+    return t.toInstant();
   }
 
   /**
