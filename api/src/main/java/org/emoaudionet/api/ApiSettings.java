@@ -3,6 +3,7 @@ package org.emoaudionet.api;
 import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -27,6 +28,8 @@ public class ApiSettings {
   @ConfigProperty(name = "emo.s3.bucket") String s3Bucket;
   @ConfigProperty(name = MAX_BODY_BYTES) MemorySize maxBodyBytes;
   @ConfigProperty(name = MAX_CONF_BYTES) MemorySize maxConfBytes;
+  @ConfigProperty(name = "emo.auth.max-failures") int authMaxFailures;
+  @ConfigProperty(name = "emo.auth.failure-window-seconds") long authFailureWindowSeconds;
 
   public Path home() {
     return Path.of(home).toAbsolutePath().normalize();
@@ -93,5 +96,15 @@ public class ApiSettings {
   /** The largest DAG-run conf, as JSON: it travels to Temporal twice (input and memo). */
   public long maxConfBytes() {
     return maxConfBytes.asLongValue();
+  }
+
+  /** Failed logins (per user name, per client address) that start a back-off. */
+  public int authMaxFailures() {
+    return Math.max(1, authMaxFailures);
+  }
+
+  /** How long failures count, and how long the back-off then lasts. */
+  public Duration authFailureWindow() {
+    return Duration.ofSeconds(Math.max(1, authFailureWindowSeconds));
   }
 }
