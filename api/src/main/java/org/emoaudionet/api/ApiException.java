@@ -12,11 +12,17 @@ import java.util.Map;
 public class ApiException extends RuntimeException {
   private final int status;
   private final Object detail;
+  private final Map<String, String> headers;
 
   public ApiException(int status, Object detail) {
+    this(status, detail, Map.of());
+  }
+
+  private ApiException(int status, Object detail, Map<String, String> headers) {
     super(String.valueOf(detail));
     this.status = status;
     this.detail = detail;
+    this.headers = headers;
   }
 
   public int status() {
@@ -25,6 +31,11 @@ public class ApiException extends RuntimeException {
 
   public Object detail() {
     return detail;
+  }
+
+  /** Response headers the error needs (Retry-After of a 429). */
+  public Map<String, String> headers() {
+    return headers;
   }
 
   public static ApiException notFound(String detail) {
@@ -37,6 +48,11 @@ public class ApiException extends RuntimeException {
 
   public static ApiException badRequest(String detail) {
     return new ApiException(400, detail);
+  }
+
+  /** 429 with {@code Retry-After} in seconds (RFC 9110), as a rate-limited FastAPI app answers. */
+  public static ApiException tooManyRequests(String detail, long retryAfterSeconds) {
+    return new ApiException(429, detail, Map.of("Retry-After", Long.toString(retryAfterSeconds)));
   }
 
   public static ApiException unavailable(String detail) {

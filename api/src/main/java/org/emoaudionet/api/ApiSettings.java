@@ -1,13 +1,18 @@
 package org.emoaudionet.api;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The EMO_* environment of PLATFORM.md as Quarkus config (see application.properties). */
 @ApplicationScoped
 public class ApiSettings {
+  static final String MAX_BODY_BYTES = "emo.api.max-body-bytes";
+  static final String MAX_CONF_BYTES = "emo.api.max-conf-bytes";
+
   @ConfigProperty(name = "emo.home") String home;
   @ConfigProperty(name = "emo.temporal.address") String temporalAddress;
   @ConfigProperty(name = "emo.temporal.namespace") String temporalNamespace;
@@ -21,6 +26,10 @@ public class ApiSettings {
   @ConfigProperty(name = "emo.s3.access-key") String s3AccessKey;
   @ConfigProperty(name = "emo.s3.secret-key") String s3SecretKey;
   @ConfigProperty(name = "emo.s3.bucket") String s3Bucket;
+  @ConfigProperty(name = MAX_BODY_BYTES) MemorySize maxBodyBytes;
+  @ConfigProperty(name = MAX_CONF_BYTES) MemorySize maxConfBytes;
+  @ConfigProperty(name = "emo.auth.max-failures") int authMaxFailures;
+  @ConfigProperty(name = "emo.auth.failure-window-seconds") long authFailureWindowSeconds;
 
   public Path home() {
     return Path.of(home).toAbsolutePath().normalize();
@@ -77,5 +86,25 @@ public class ApiSettings {
 
   public String s3Bucket() {
     return s3Bucket;
+  }
+
+  /** The largest request body of every endpoint but the uploads under {@code /api/emo}. */
+  public long maxBodyBytes() {
+    return maxBodyBytes.asLongValue();
+  }
+
+  /** The largest DAG-run conf, as JSON: it travels to Temporal twice (input and memo). */
+  public long maxConfBytes() {
+    return maxConfBytes.asLongValue();
+  }
+
+  /** Failed logins (per user name, per client address) that start a back-off. */
+  public int authMaxFailures() {
+    return Math.max(1, authMaxFailures);
+  }
+
+  /** How long failures count, and how long the back-off then lasts. */
+  public Duration authFailureWindow() {
+    return Duration.ofSeconds(Math.max(1, authFailureWindowSeconds));
   }
 }

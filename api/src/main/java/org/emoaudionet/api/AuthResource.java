@@ -2,12 +2,14 @@ package org.emoaudionet.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URLDecoder;
@@ -24,11 +26,13 @@ public class AuthResource {
   @Inject Credentials credentials;
   @Inject JwtCodec jwt;
   @Inject ObjectMapper json;
+  @Inject LoginThrottle throttle;
 
   @POST
   @Consumes(MediaType.WILDCARD)
   @Produces(MediaType.APPLICATION_JSON)
-  public Response token(@HeaderParam("Content-Type") String contentType, String body) {
+  public Response token(@HeaderParam("Content-Type") String contentType,
+      @Context HttpServerRequest request, String body) {
     Map<String, String> fields = contentType != null
         && contentType.toLowerCase().startsWith(MediaType.APPLICATION_FORM_URLENCODED)
         ? form(body) : jsonBody(body);
@@ -39,10 +43,22 @@ public class AuthResource {
       }
     }
     if (!missing.isEmpty()) throw ApiException.invalid(missing);
-    if (!credentials.matches(fields.get("username"), fields.get("password"))) {
+    String user = fields.get("username");
+    // The socket's peer; behind a proxy, Quarkus puts the forwarded client here only when
+    // quarkus.http.proxy.proxy-address-forwarding is on (a header alone is not trusted).
+    String address = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+    // Checked before the password, so that a guess during the back-off learns nothing.
+    var wait = throttle.retryAfter(user, address);
+    if (wait.isPresent()) {
+      throw ApiException.tooManyRequests("Too many failed logins; try again in " + wait.get()
+          + " s", wait.get());
+    }
+    if (!credentials.matches(user, fields.get("password"))) {
+      throttle.failed(user, address);
       throw new ApiException(401, "Invalid credentials");
     }
-    return Response.status(201).entity(new Token(jwt.issue(fields.get("username")))).build();
+    throttle.succeeded(user, address);
+    return Response.status(201).entity(new Token(jwt.issue(user))).build();
   }
 
   private Map<String, String> jsonBody(String body) {
@@ -60,9 +76,11 @@ public class AuthResource {
     Map<String, String> out = new HashMap<>();
     for (String k : List.of("username", "password")) {
       JsonNode v = node.get(k);
-      if (v != null && !v.isNull()) {
+      if (v != null) {
+        // LoginBody's fields are plain str: null is a wrong type, as a number is.
         if (!v.isTextual()) {
-          throw ApiException.invalid("string_type", List.of("body", k), "Input should be a valid string", v);
+          throw ApiException.invalid("string_type", List.of("body", k), "Input should be a valid string",
+              json.convertValue(v, Object.class));
         }
         out.put(k, v.asText());
       }
@@ -76,8 +94,13 @@ public class AuthResource {
     for (String pair : body.split("&")) {
       int eq = pair.indexOf('=');
       if (eq <= 0) continue;
-      out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-          URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      try {
+        out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      } catch (IllegalArgumentException badEscape) { // "%zz": the client's mistake, not a 500
+        throw ApiException.invalid("value_error", List.of("body"),
+            "Value error, the form body is not URL-encoded: " + badEscape.getMessage(), null);
+      }
     }
     return out;
   }

@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.emoaudionet.api.AirflowModels.Dag;
 import org.emoaudionet.api.AirflowModels.DagCollection;
 import org.emoaudionet.api.AirflowModels.Task;
@@ -67,14 +66,12 @@ public class DagResource {
       throw ApiException.invalid("literal_error", List.of("query", "tags_match_mode"),
           "Input should be 'any' or 'all'", tagsMode);
     }
-    Pattern id = idPattern == null || idPattern.isEmpty() || idPattern.equals("~")
-        ? null : Params.ilike(idPattern);
-    Pattern name = namePattern == null || namePattern.isEmpty() || namePattern.equals("~")
-        ? null : Params.ilike(namePattern);
+    LikePattern id = "~".equals(idPattern) ? null : Params.pattern(idPattern);
+    LikePattern name = "~".equals(namePattern) ? null : Params.pattern(namePattern);
     Comparator<DagDefinition> order = order(orderBy);
     return DagCatalog.all().stream()
-        .filter(d -> id == null || id.matcher(d.dagId()).find())
-        .filter(d -> name == null || name.matcher(d.dagId()).find())
+        .filter(d -> id == null || id.matches(d.dagId()))
+        .filter(d -> name == null || name.matches(d.dagId()))
         .filter(d -> tags == null || tags.isEmpty()
             || (all ? d.tags().containsAll(tags) : tags.stream().anyMatch(d.tags()::contains)))
         .sorted(order)
@@ -122,8 +119,8 @@ public class DagResource {
 
   private boolean patchBody(String body, List<String> mask) {
     JsonBody b = JsonBody.parse(body, json, Set.of("is_paused"));
-    b.require("is_paused");
-    Boolean paused = b.bool("is_paused");
+    // DAGPatchBody.is_paused is a plain bool: null is a 422 here, never an unboxing NPE (500).
+    Boolean paused = b.requiredBool("is_paused");
     b.done();
     if (mask != null && !mask.isEmpty() && !mask.equals(List.of("is_paused"))) {
       throw ApiException.badRequest("Only `is_paused` field can be updated through the REST API;"

@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import org.emoaudionet.api.AirflowModels.DagRun;
 import org.emoaudionet.api.AirflowModels.DagRunCollection;
 import org.emoaudionet.workflows.DagCatalog;
@@ -32,8 +31,8 @@ import org.emoaudionet.workflows.DagDefinition;
 @Produces(MediaType.APPLICATION_JSON)
 public class DagRunResource {
   static final Set<String> RUN_STATES = Set.of("queued", "running", "success", "failed");
-  /** Airflow's default {@code [scheduler] allowed_run_id_pattern}. */
-  private static final Pattern RUN_ID = Pattern.compile("^[A-Za-z0-9_.~:+-]+$");
+  /** Airflow's {@code dag_run_note.content} is a VARCHAR(1000). */
+  static final int NOTE_MAX = 1000;
   private static final Set<String> TRIGGER_KEYS = Set.of("conf", "dag_run_id", "data_interval_end",
       "data_interval_start", "logical_date", "note", "partition_key", "run_after");
 
@@ -44,6 +43,7 @@ public class DagRunResource {
   @Inject RunAnnotations annotations;
   @Inject JwtCodec jwt;
   @Inject ObjectMapper json;
+  @Inject ApiSettings settings;
 
   @GET
   public DagRunCollection list(@PathParam("dag_id") String dagId,
@@ -66,10 +66,10 @@ public class DagRunResource {
       }
     }
     Comparator<DagRun> order = order(orderBy);
-    Pattern runId = runIdPattern == null || runIdPattern.isEmpty() ? null : Params.ilike(runIdPattern);
+    LikePattern runId = Params.pattern(runIdPattern);
     List<DagRun> matched = runs.list().stream()
         .filter(r -> all || dagId.equals(r.dagId()))
-        .filter(r -> runId == null || runId.matcher(r.dagRunId()).find())
+        .filter(r -> runId == null || runId.matches(r.dagRunId()))
         .map(views::dagRun)
         .filter(r -> states.isEmpty() || states.contains(r.state()))
         .filter(r -> runTypes.isEmpty() || runTypes.contains(r.runType()))
@@ -130,13 +130,14 @@ public class DagRunResource {
     JsonBody b = JsonBody.parse(body, json, TRIGGER_KEYS);
     b.require("logical_date");
     String runId = b.string("dag_run_id");
-    if (runId != null && !RUN_ID.matcher(runId).matches()) {
-      b.error("string_pattern_mismatch", "dag_run_id", "dag_run_id '" + runId
-          + "' must match " + RUN_ID.pattern(), runId);
-    }
+    Map<String, Object> badId = runId == null ? null : RunIds.problem(runId);
+    if (badId != null) b.error(badId);
     var t = new DagRunService.Trigger(runId, b.time("logical_date"), b.time("run_after"),
-        b.time("data_interval_start"), b.time("data_interval_end"), b.object("conf"),
-        b.string("note"), b.string("partition_key"));
+        b.time("data_interval_start"), b.time("data_interval_end"),
+        b.object("conf", settings.maxConfBytes(), ApiSettings.MAX_CONF_BYTES),
+        b.string("note", NOTE_MAX),
+        // Bounded as ids are: it is stored in the memo and shown, never parsed.
+        b.string("partition_key", RunIds.MAX_LENGTH));
     if ((t.dataIntervalStart() == null) != (t.dataIntervalEnd() == null)) {
       b.error("value_error", "data_interval_start",
           "Value error, Either both data_interval_start and data_interval_end must be provided or both must be None", null);
@@ -160,12 +161,9 @@ public class DagRunResource {
       String body) {
     JsonBody b = JsonBody.parse(body, json, Set.of("state", "note"));
     String state = b.string("state");
-    String note = b.string("note");
+    String note = b.string("note", NOTE_MAX);
     if (state != null && !Set.of("queued", "success", "failed").contains(state)) {
       b.error("enum", "state", "Input should be 'queued', 'success' or 'failed'", state);
-    }
-    if (note != null && note.length() > 1000) {
-      b.error("string_too_long", "note", "String should have at most 1000 characters", note);
     }
     b.done();
     DagDefinition dag = dags.require(dagId);
@@ -238,11 +236,12 @@ public class DagRunResource {
       @HeaderParam("Authorization") String auth, String body) {
     JsonBody b = JsonBody.parse(body, json, Set.of("dry_run", "note", "only_failed", "only_new",
         "run_on_latest_version"));
-    Boolean dryRun = b.bool("dry_run");
-    b.bool("only_failed");
-    b.bool("only_new");
-    b.bool("run_on_latest_version");
-    String note = b.string("note");
+    // DAGRunClearBody: bool fields with defaults (null is a 422 there), a nullable note.
+    Boolean dryRun = b.strictBool("dry_run");
+    b.strictBool("only_failed");
+    b.strictBool("only_new");
+    b.strictBool("run_on_latest_version");
+    String note = b.string("note", NOTE_MAX);
     b.done();
     DagDefinition dag = dags.require(dagId);
     RunRecord run = require(dagId, runId);
@@ -257,7 +256,8 @@ public class DagRunResource {
 
   RunRecord require(String dagId, String runId) {
     if (!dagId.equals("~") && DagCatalog.find(dagId).isEmpty()) dags.require(dagId);
-    Optional<RunRecord> r = runs.find(dagId, runId);
+    Optional<RunRecord> r = RunIds.addressable(dagId, runId) ? runs.find(dagId, runId)
+        : Optional.empty();
     return r.orElseThrow(() -> ApiException.notFound("The DagRun with dag_id: `" + dagId
         + "` and run_id: `" + runId + "` was not found"));
   }

@@ -100,7 +100,8 @@ public class DagRunService {
 
   /** A run can seed another once it finished successfully: only then is its model stored. */
   private String pretrainedProblem(String dagId, String dagRunId) {
-    Optional<RunRecord> r = runs.find(dagId, dagRunId);
+    Optional<RunRecord> r = RunIds.addressable(dagId, dagRunId) ? runs.find(dagId, dagRunId)
+        : Optional.empty();
     if (r.isEmpty()) return "no run `" + dagRunId + "` of Dag `" + dagId + "`";
     if (r.get().status() != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED) {
       return "run `" + dagRunId + "` of Dag `" + dagId + "` has not succeeded (state "

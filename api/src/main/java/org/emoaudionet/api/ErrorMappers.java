@@ -13,7 +13,10 @@ public class ErrorMappers {
 
   @ServerExceptionMapper
   public Response api(ApiException e) {
-    return body(e.status(), e.detail());
+    Response.ResponseBuilder r = Response.status(e.status()).type(MediaType.APPLICATION_JSON)
+        .entity(Map.of("detail", e.detail()));
+    e.headers().forEach(r::header);
+    return r.build();
   }
 
   @ServerExceptionMapper

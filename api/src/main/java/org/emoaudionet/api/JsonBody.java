@@ -67,9 +67,40 @@ final class JsonBody {
     return v.asText();
   }
 
+  /** A nullable string of at most {@code maxChars} characters (pydantic's max_length). */
+  String string(String key, int maxChars) {
+    String s = string(key);
+    if (s != null && s.length() > maxChars) {
+      errors.add(ApiException.item("string_too_long", List.of("body", key),
+          "String should have at most " + maxChars + " characters", s));
+      return null;
+    }
+    return s;
+  }
+
+  /** A nullable boolean ({@code bool | None}): absent and null are both null. */
   Boolean bool(String key) {
     JsonNode v = node.get(key);
     if (v == null || v.isNull()) return null;
+    return checkedBool(key, v);
+  }
+
+  /**
+   * A boolean that may be left out but not sent as null ({@code bool = default}): pydantic
+   * refuses null there, and a null must not reach code that unboxes it.
+   */
+  Boolean strictBool(String key) {
+    JsonNode v = node.get(key);
+    return v == null ? null : checkedBool(key, v);
+  }
+
+  /** A boolean that must be sent and not null ({@code bool}, no default). */
+  Boolean requiredBool(String key) {
+    require(key);
+    return strictBool(key);
+  }
+
+  private Boolean checkedBool(String key, JsonNode v) {
     if (!v.isBoolean()) {
       errors.add(ApiException.item("bool_type", List.of("body", key),
           "Input should be a valid boolean", plain(v)));
@@ -102,8 +133,35 @@ final class JsonBody {
     return json.convertValue(v, new TypeReference<Map<String, Object>>() {});
   }
 
+  /**
+   * A nullable object whose JSON is at most {@code maxBytes} bytes (UTF-8), so that an oversized
+   * one is refused here, naming the field, and not by Temporal later.
+   */
+  Map<String, Object> object(String key, long maxBytes, String limitName) {
+    JsonNode v = node.get(key);
+    if (v != null && v.isObject()) {
+      long size;
+      try {
+        size = json.writeValueAsBytes(v).length;
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalStateException(e); // a tree Jackson has just parsed writes back
+      }
+      if (size > maxBytes) {
+        errors.add(ApiException.item("value_error", List.of("body", key), "Value error, " + key
+            + " is " + size + " bytes as JSON, over " + limitName + " = " + maxBytes + " bytes",
+            null));
+        return null;
+      }
+    }
+    return object(key);
+  }
+
   void error(String type, String key, String msg, Object input) {
     errors.add(ApiException.item(type, List.of("body", key), msg, input));
+  }
+
+  void error(Map<String, Object> item) {
+    errors.add(item);
   }
 
   /** Throws the collected errors, if any. */

@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,9 +26,15 @@ public class JwtCodec {
   @Inject Credentials credentials;
   @Inject ApiSettings settings;
   @Inject ObjectMapper json;
+  /** The time source; a test sets its own to see a token expire. */
+  InstantSource clock = InstantSource.system();
 
+  /**
+   * A token for {@code subject} valid for {@code emo.jwt.expiry-seconds} (EMO_JWT_EXPIRY_SECONDS;
+   * default 86400, Airflow 3's {@code [api_auth] jwt_expiration_time}).
+   */
   public String issue(String subject) {
-    long now = Instant.now().getEpochSecond();
+    long now = clock.instant().getEpochSecond();
     Map<String, Object> claims = new LinkedHashMap<>();
     claims.put("sub", subject);
     claims.put("iss", "emo-api");
@@ -54,7 +60,7 @@ public class JwtCodec {
       byte[] expected = sign(parts[0] + "." + parts[1]);
       if (!MessageDigest.isEqual(expected, DEC.decode(parts[2]))) return Optional.empty();
       JsonNode claims = json.readTree(DEC.decode(parts[1]));
-      long now = Instant.now().getEpochSecond();
+      long now = clock.instant().getEpochSecond();
       if (!claims.path("exp").canConvertToLong() || claims.get("exp").asLong() <= now) {
         return Optional.empty();
       }

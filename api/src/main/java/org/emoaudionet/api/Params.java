@@ -1,10 +1,11 @@
 package org.emoaudionet.api;
 
+import java.math.BigInteger;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Query parameters read as text and checked here, so that {@code limit=abc} is a 422 naming
@@ -25,20 +26,25 @@ final class Params {
     return nonNegative("offset", raw, 0);
   }
 
+  /**
+   * A non-negative integer parameter. Pydantic parses any number of digits, so a huge value is
+   * not an error: it is cut to {@link Integer#MAX_VALUE} (a limit then to MAX_LIMIT, an offset
+   * past the end gives an empty page).
+   */
   static int nonNegative(String name, String raw, int dflt) {
     if (raw == null || raw.isEmpty()) return dflt;
-    int v;
+    BigInteger v;
     try {
-      v = Integer.parseInt(raw.strip());
+      v = new BigInteger(raw.strip());
     } catch (NumberFormatException e) {
       throw ApiException.invalid("int_parsing", List.of("query", name),
           "Input should be a valid integer, unable to parse string as an integer", raw);
     }
-    if (v < 0) {
+    if (v.signum() < 0) {
       throw ApiException.invalid("greater_than_equal", List.of("query", name),
           "Input should be greater than or equal to 0", raw);
     }
-    return v;
+    return v.min(BigInteger.valueOf(Integer.MAX_VALUE)).intValue();
   }
 
   static Boolean bool(String name, String raw) {
@@ -51,32 +57,32 @@ final class Params {
     };
   }
 
-  /** An aware ISO-8601 date-time, as pydantic's AwareDatetime requires. */
+  /**
+   * An aware ISO-8601 date-time, as pydantic's AwareDatetime requires, in Python's datetime
+   * range (years 1 to 9999): java.time reads years up to 999999999, which Airflow could never
+   * store and which became run ids such as {@code manual__+1000000000-01-01...}.
+   */
   static Instant time(List<Object> loc, String raw) {
+    OffsetDateTime t;
     try {
-      return OffsetDateTime.parse(raw).toInstant();
+      t = OffsetDateTime.parse(raw);
     } catch (DateTimeParseException e) {
       throw ApiException.invalid("datetime_from_date_parsing", loc,
           "Input should be a valid datetime with a timezone (ISO 8601), got '" + raw + "'", raw);
     }
+    int year = t.atZoneSameInstant(ZoneOffset.UTC).getYear();
+    if (year < 1 || year > 9999) {
+      throw ApiException.invalid("datetime_parsing", loc,
+          "Input should be a valid datetime, year " + year + " is out of range 1..9999", raw);
+    }
+    return t.toInstant();
   }
 
   /**
-   * Airflow's {@code *_pattern}: SQL ILIKE on {@code %pattern%}, {@code %} and {@code _} as
-   * wildcards, {@code |} separating alternatives.
+   * An Airflow {@code *_pattern} parameter as a matcher, or null when absent (no filter). Matched
+   * without regular expressions: see {@link LikePattern}.
    */
-  static Pattern ilike(String pattern) {
-    StringBuilder re = new StringBuilder();
-    for (String alt : pattern.split("\\|")) {
-      if (re.length() > 0) re.append('|');
-      re.append("(?:");
-      for (char c : alt.toCharArray()) {
-        if (c == '%') re.append(".*");
-        else if (c == '_') re.append('.');
-        else re.append(Pattern.quote(String.valueOf(c)));
-      }
-      re.append(')');
-    }
-    return Pattern.compile(re.toString(), Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+  static LikePattern pattern(String raw) {
+    return raw == null || raw.isEmpty() ? null : LikePattern.compile(raw);
   }
 }
