@@ -40,6 +40,7 @@ public class MonitorResource {
   @Path("/version")
   public Version version() {
     String v = MonitorResource.class.getPackage().getImplementationVersion();
-    return new Version(v == null ? "0.1.0-SNAPSHOT" : v, null);
+    // Airflow's clients parse the version with Python's packaging: PEP 440, not Maven's form.
+    return new Version(Pep440.of(v == null ? "0.1.0-SNAPSHOT" : v), null);
   }
 }
