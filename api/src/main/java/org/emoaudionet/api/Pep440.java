@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  */
 final class Pep440 {
   private static final Pattern MAVEN =
-      Pattern.compile("(\\d+(?:\\.\\d+)*)(?:[-.]?([A-Za-z][A-Za-z0-9.-]*))?");
+      Pattern.compile("(\\d+(?:\\.\\d+)*)(?:[-.]?([A-Za-z].*))?");
   private static final Pattern PRE = Pattern.compile("(?i)(alpha|a|beta|b|rc|cr)[.-]?(\\d*)");
 
   private Pep440() {}
