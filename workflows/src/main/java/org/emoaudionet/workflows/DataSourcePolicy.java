@@ -60,7 +60,7 @@ public final class DataSourcePolicy {
 
   /** A source this policy refuses; the message names the field, the value and the rule. */
   public static final class Refused extends IllegalArgumentException {
-    Refused(String message) {
+    public Refused(String message) {
       super(message);
     }
   }
