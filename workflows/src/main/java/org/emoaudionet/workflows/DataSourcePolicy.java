@@ -135,9 +135,10 @@ public final class DataSourcePolicy {
   }
 
   /**
-   * Checks a source as named in a conf. Used at trigger time: a local path is judged where it
-   * would lead on this machine even if it does not exist here, and a host name that does not
-   * resolve here is let through (the worker resolves it again and decides).
+   * Checks a source as named in a conf (the API at trigger time, the worker before it fetches): a
+   * local path is judged where it would lead on this machine even if it does not exist here, and
+   * a host name that does not resolve here is let through (the worker's fetcher resolves it
+   * through {@link #addresses} and decides).
    *
    * @throws Refused naming {@code field}, the value and the rule it breaks
    */
@@ -173,16 +174,21 @@ public final class DataSourcePolicy {
 
   /**
    * The real path (links resolved) of a plain path or {@code file:} URI, when it is inside a data
-   * root. A worker reads that path, not the one it was given, so a link changed afterwards
-   * cannot lead it elsewhere.
+   * root. A worker reads that path, not the one it was given: links are followed once, here.
+   * (Whoever may write inside a root could still swap a folder for a link between this check and
+   * the read; the roots are the operator's folders.)
    *
-   * @throws Refused when it is outside every root, or cannot be resolved
+   * @throws Refused when it is no local path, outside every root, or cannot be resolved
    */
   public Path localPath(String field, String value) {
     String v = value.trim();
+    String scheme = scheme(v);
+    if (scheme != null && !scheme.equals("file")) {
+      throw refused(field, v, "is not a local path or file: URI (scheme '" + scheme + ":')");
+    }
     Path p;
     try {
-      p = "file".equals(scheme(v)) ? Path.of(new URI(v)) : Path.of(v);
+      p = scheme != null ? Path.of(new URI(v)) : Path.of(v);
     } catch (URISyntaxException | IllegalArgumentException e) {
       throw refused(field, v, "is not a local path or file:///absolute/path URI ("
           + e.getMessage() + ")");
