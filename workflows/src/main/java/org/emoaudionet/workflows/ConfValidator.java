@@ -64,8 +64,18 @@ public final class ConfValidator {
       + " or .tar.gz, s3://bucket/prefix/ (a model directory: mind the final '/') or"
       + " s3://bucket/key.tar.gz";
 
-  /** Validates {@code conf} (may be null: defaults only) for {@code dag}. */
+  /**
+   * Validates {@code conf} (may be null: defaults only) for {@code dag}, its sources under this
+   * process's {@link DataSourcePolicy#fromEnv() data source policy} (the API's and the workers'
+   * environments name the same EMO_DATA_ROOTS and EMO_DATA_HOSTS).
+   */
   public static Result validate(Map<String, Object> conf, DagDefinition dag, PretrainedLookup lookup) {
+    return validate(conf, dag, lookup, DataSourcePolicy.fromEnv());
+  }
+
+  /** Validates {@code conf} for {@code dag}, with {@code sources} judging the places it names. */
+  public static Result validate(Map<String, Object> conf, DagDefinition dag,
+      PretrainedLookup lookup, DataSourcePolicy sources) {
     Map<String, Object> merged = new LinkedHashMap<>(dag.defaultConf());
     if (conf != null) merged.putAll(conf);
     List<FieldError> errors = new ArrayList<>();
@@ -83,7 +93,10 @@ public final class ConfValidator {
           + "'; expected one of " + sorted(TASKS_BY_LAYOUT.get(layout)), task));
     }
     String datasetUri = f.string("dataset_uri", true);
-    if (datasetUri != null && RunConf.namesCsv(datasetUri)) checkCsvDataset(datasetUri, layout, merged, errors);
+    if (datasetUri != null && allowed(sources, "dataset_uri", datasetUri, errors)
+        && RunConf.namesCsv(datasetUri)) {
+      checkCsvDataset(datasetUri, layout, merged, errors);
+    }
     String preset = f.oneOf("preset", PRESETS, true);
     String split = f.oneOf("split", SPLITS, true);
     String arch = f.oneOf("arch", ARCHS, true);
@@ -104,10 +117,13 @@ public final class ConfValidator {
       if (problem != null) {
         errors.add(new FieldError("import_model", "value_error",
             "import_model '" + importModel + "' " + problem, importModel));
-      } else if (pretrained != null) {
-        errors.add(new FieldError("import_model", "value_error", "import_model and"
-            + " pretrained_from exclude each other: an imported model is not trained here",
-            importModel));
+      } else {
+        allowed(sources, "import_model", importModel, errors);
+        if (pretrained != null) {
+          errors.add(new FieldError("import_model", "value_error", "import_model and"
+              + " pretrained_from exclude each other: an imported model is not trained here",
+              importModel));
+        }
       }
     }
     Integer folds = folds(f, merged, split, importModel, errors);
@@ -116,6 +132,18 @@ public final class ConfValidator {
         augment != null && augment, pretrained, arch, checksum, extra,
         importModel == null ? null : importModel.trim(), folds, null);
     return new Result(run, merged, List.of());
+  }
+
+  /** Whether {@code sources} lets the worker read {@code value}; if not, the refusal is recorded. */
+  private static boolean allowed(DataSourcePolicy sources, String field, String value,
+      List<FieldError> errors) {
+    try {
+      sources.check(field, value);
+      return true;
+    } catch (DataSourcePolicy.Refused e) {
+      errors.add(new FieldError(field, "value_error", e.getMessage(), value));
+      return false;
+    }
   }
 
   /**

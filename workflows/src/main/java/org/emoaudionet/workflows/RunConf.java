@@ -11,7 +11,8 @@ import java.util.Map;
  * @param datasetUri where the data is: a local path, or a {@code file://}, {@code https://} or
  *     {@code s3://} URI of a folder or an archive (.tar.gz, .tgz, .tar, .zip); for
  *     {@code manifest}, the CSV inside it is named by {@code extra.manifest} (default
- *     {@code manifest.csv})
+ *     {@code manifest.csv}); only where {@link DataSourcePolicy} allows (local paths inside the
+ *     data roots, public or listed hosts)
  * @param task the core task name ({@code gender}, {@code arousal}, ...)
  * @param preset a bundled preset of the core: {@code paper}, {@code small} or {@code cpu}
  *     ({@link ConfValidator#PRESETS}, the core's {@code PipelineConfig.PRESETS})

@@ -50,7 +50,8 @@ public class PredictResource {
     String usedAlias = version == null ? (alias == null ? ChampionPolicy.ALIAS : alias) : null;
     try (LoadedModels.Lease lease = models.acquire(mv)) {
       TaskSpec task = lease.model().task();
-      Predictor predictor = new Predictor(lease.model());
+      // within the serving limits; a file too short for one segment is refused, not padded
+      Predictor predictor = new Predictor(lease.model(), settings.audioLimits());
       List<Map<String, Object>> predictions = new ArrayList<>();
       List<Map<String, Object>> bad = new ArrayList<>();
       for (Upload u : uploads) {

@@ -260,6 +260,64 @@ class PredictEndpointTest {
     assertEquals(200, champion.status(), "the champion is still served");
   }
 
+  /** Issue 13 item 6: what a header declares or a float sample holds is checked, per file. */
+  @Test
+  @Order(10)
+  void tooShortNanInfiniteAndImpossibleRateUploadsAre422NamingTheFileAndTheRule()
+      throws Exception {
+    float[] nan = new float[16000];
+    java.util.Arrays.fill(nan, Float.NaN);
+    float[] inf = new float[16000];
+    java.util.Arrays.fill(inf, Float.POSITIVE_INFINITY);
+    Multipart m = files("dev_1.wav")
+        .file("files", "one-sample.wav", pcmWav(16000, 1))
+        .file("files", "nan.wav", floatWav(16000, nan));
+    Reply r = predict("recola_arousal", null, m);
+    assertEquals(422, r.status(), String.valueOf(r.body()));
+    JsonNode detail = r.body().get("detail");
+    assertEquals(2, detail.size(), detail.toString());
+    String oneSample = detail.get(0).get("msg").asText();
+    assertEquals("one-sample.wav", detail.get(0).get("input").asText());
+    assertTrue(oneSample.startsWith("one-sample.wav: holds only")
+        && oneSample.contains("at least 2.5 s"), oneSample);
+    String nanMsg = detail.get(1).get("msg").asText();
+    assertTrue(nanMsg.startsWith("nan.wav: ") && nanMsg.contains("NaN")
+        && !nanMsg.contains("silence"), nanMsg);
+    assertEquals("dev_1.wav", r.body().at("/predictions/0/file").asText(), "the good file is scored");
+
+    Reply more = predict("recola_arousal", null, new Multipart()
+        .file("files", "inf.wav", floatWav(16000, inf))
+        .file("files", "one-hertz.wav", pcmWav(1, 48_000)));
+    assertEquals(422, more.status(), String.valueOf(more.body()));
+    String infMsg = more.body().at("/detail/0/msg").asText();
+    assertTrue(infMsg.startsWith("inf.wav: ") && infMsg.contains("+Infinity"), infMsg);
+    String rateMsg = more.body().at("/detail/1/msg").asText();
+    assertTrue(rateMsg.startsWith("one-hertz.wav: ") && rateMsg.contains("sample rate 1 Hz"),
+        rateMsg);
+    assertFalse(more.body().toString().contains("uploads"), "no server paths leak: " + more.body());
+  }
+
+  /** A 16-bit mono WAV of {@code n} samples of a quiet tone, at the rate its header declares. */
+  static byte[] pcmWav(int rate, int n) {
+    ByteBuffer b = ByteBuffer.allocate(44 + 2 * n).order(ByteOrder.LITTLE_ENDIAN);
+    b.put("RIFF".getBytes()).putInt(36 + 2 * n).put("WAVE".getBytes()).put("fmt ".getBytes())
+        .putInt(16).putShort((short) 1).putShort((short) 1).putInt(rate).putInt(rate * 2)
+        .putShort((short) 2).putShort((short) 16).put("data".getBytes()).putInt(2 * n);
+    for (int i = 0; i < n; i++) b.putShort((short) (3000 * Math.sin(i * 0.3 + 1)));
+    return b.array();
+  }
+
+  /** A 32-bit IEEE float mono WAV of {@code x}. */
+  static byte[] floatWav(int rate, float[] x) {
+    ByteBuffer b = ByteBuffer.allocate(44 + 4 * x.length).order(ByteOrder.LITTLE_ENDIAN);
+    b.put("RIFF".getBytes()).putInt(36 + 4 * x.length).put("WAVE".getBytes())
+        .put("fmt ".getBytes()).putInt(16).putShort((short) 3).putShort((short) 1).putInt(rate)
+        .putInt(rate * 4).putShort((short) 4).putShort((short) 32).put("data".getBytes())
+        .putInt(4 * x.length);
+    for (float v : x) b.putFloat(v);
+    return b.array();
+  }
+
   /** A valid 16-bit mono WAV of zeros: decodes, but has no speech. */
   static byte[] silentWav(int rate, double seconds) {
     int n = (int) (rate * seconds);

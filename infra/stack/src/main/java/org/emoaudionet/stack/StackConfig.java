@@ -1,5 +1,6 @@
 package org.emoaudionet.stack;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -11,6 +12,8 @@ import java.util.Map;
  *
  * @param startWorker false when a test drives its own worker process
  * @param dagsFolder EMO_DAGS_FOLDER, extra DAG files for the API; null: the bundled DAGs only
+ * @param explicitDataRoots EMO_DATA_ROOTS as given; null: {@link #dataRoots()}'s default
+ * @param dataHosts EMO_DATA_HOSTS, the http(s) hosts data may come from; empty: any public one
  */
 public record StackConfig(
     Path repoRoot,
@@ -31,7 +34,9 @@ public record StackConfig(
     String adminUser,
     String workerQueues,
     boolean startWorker,
-    String dagsFolder) {
+    String dagsFolder,
+    String explicitDataRoots,
+    String dataHosts) {
 
   public static final String MLFLOW_BUCKET = "mlflow";
 
@@ -63,7 +68,9 @@ public record StackConfig(
         env.getOrDefault("EMO_ADMIN_USER", "admin"),
         env.getOrDefault("EMO_WORKER_QUEUES", "emo-cpu,emo-gpu"),
         !"false".equalsIgnoreCase(env.getOrDefault("EMO_STACK_WORKER", "true").trim()),
-        blankToNull(env.get("EMO_DAGS_FOLDER")));
+        blankToNull(env.get("EMO_DAGS_FOLDER")),
+        blankToNull(env.get("EMO_DATA_ROOTS")),
+        env.getOrDefault("EMO_DATA_HOSTS", "").trim());
   }
 
   private static String blankToNull(String s) {
@@ -90,25 +97,25 @@ public record StackConfig(
   public StackConfig withPorts(int api, int s3, int mlflow, int temporal, int temporalUi) {
     return new StackConfig(repoRoot, emoHome, host, apiHost, api, s3, mlflow, temporal, temporalUi,
         temporalMode, externalTemporalAddress, namespace, s3AccessKey, s3SecretKey, bucket,
-        adminUser, workerQueues, startWorker, dagsFolder);
+        adminUser, workerQueues, startWorker, dagsFolder, explicitDataRoots, dataHosts);
   }
 
   public StackConfig withEmoHome(Path home) {
     return new StackConfig(repoRoot, home, host, apiHost, apiPort, s3Port, mlflowPort, temporalPort,
         temporalUiPort, temporalMode, externalTemporalAddress, namespace, s3AccessKey, s3SecretKey,
-        bucket, adminUser, workerQueues, startWorker, dagsFolder);
+        bucket, adminUser, workerQueues, startWorker, dagsFolder, explicitDataRoots, dataHosts);
   }
 
   public StackConfig withTemporalMode(TemporalMode mode) {
     return new StackConfig(repoRoot, emoHome, host, apiHost, apiPort, s3Port, mlflowPort,
         temporalPort, temporalUiPort, mode, externalTemporalAddress, namespace, s3AccessKey,
-        s3SecretKey, bucket, adminUser, workerQueues, startWorker, dagsFolder);
+        s3SecretKey, bucket, adminUser, workerQueues, startWorker, dagsFolder, explicitDataRoots, dataHosts);
   }
 
   public StackConfig withoutWorker() {
     return new StackConfig(repoRoot, emoHome, host, apiHost, apiPort, s3Port, mlflowPort,
         temporalPort, temporalUiPort, temporalMode, externalTemporalAddress, namespace, s3AccessKey,
-        s3SecretKey, bucket, adminUser, workerQueues, false, dagsFolder);
+        s3SecretKey, bucket, adminUser, workerQueues, false, dagsFolder, explicitDataRoots, dataHosts);
   }
 
   /** A copy whose API reads extra DAG files from {@code folder}. */
@@ -116,7 +123,17 @@ public record StackConfig(
     return new StackConfig(repoRoot, emoHome, host, apiHost, apiPort, s3Port, mlflowPort,
         temporalPort, temporalUiPort, temporalMode, externalTemporalAddress, namespace, s3AccessKey,
         s3SecretKey, bucket, adminUser, workerQueues, startWorker,
-        folder.toAbsolutePath().normalize().toString());
+        folder.toAbsolutePath().normalize().toString(), explicitDataRoots, dataHosts);
+  }
+
+  /**
+   * EMO_DATA_ROOTS for the API and the workers, which must agree on it (the API refuses at
+   * trigger time what a worker would refuse): as given, else the bundled sample corpora (the
+   * demo's data) and {@code $EMO_HOME/data}.
+   */
+  public String dataRoots() {
+    return explicitDataRoots != null ? explicitDataRoots
+        : repoRoot.resolve("workers/samples") + File.pathSeparator + emoHome.resolve("data");
   }
 
   public String temporalAddress() {
@@ -201,6 +218,8 @@ public record StackConfig(
     env.put("DJL_DEFAULT_ENGINE", "PyTorch");
     env.put("TF_CPP_MIN_LOG_LEVEL", "1");
     if (dagsFolder != null) env.put("EMO_DAGS_FOLDER", dagsFolder);
+    env.put("EMO_DATA_ROOTS", dataRoots());
+    if (!dataHosts.isEmpty()) env.put("EMO_DATA_HOSTS", dataHosts);
     if (Files.isExecutable(python())) {
       env.put("EMO_PYTHON", python().toString());
     }

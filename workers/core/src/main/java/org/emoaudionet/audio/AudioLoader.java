@@ -24,10 +24,20 @@ public final class AudioLoader {
    */
   public static AudioClip load(Path file, int targetRate, List<TimeSpan> regions)
       throws IOException {
+    return load(file, targetRate, regions, AudioLimits.training());
+  }
+
+  /**
+   * As {@link #load(Path, int, List)}, within {@code limits}: the file's header is checked by
+   * {@link AudioReader#read(Path, AudioLimits)}, the kept audio against the shortest recording,
+   * and the resampled length before it is allocated.
+   */
+  public static AudioClip load(Path file, int targetRate, List<TimeSpan> regions,
+      AudioLimits limits) throws IOException {
     if (targetRate <= 0) {
       throw new IllegalArgumentException("target sample rate must be positive, got " + targetRate);
     }
-    AudioClip clip = AudioReader.read(file);
+    AudioClip clip = AudioReader.read(file, limits);
     String source = clip.source();
     float[] x = clip.samples();
     if (x.length == 0) {
@@ -41,6 +51,11 @@ public final class AudioLoader {
     if (peak < SILENCE_PEAK) {
       throw new AudioFormatException(source, "contains only silence (peak " + peak
           + (regions.isEmpty() ? "" : " within the " + regions.size() + " selected regions") + ")");
+    }
+    limits.checkMinimum(kept.length, clip.sampleRate(), source);
+    if (clip.sampleRate() != targetRate) {
+      limits.checkFrames(Resampler.outputLength(kept.length, clip.sampleRate(), targetRate),
+          targetRate, source, "resampling would make");
     }
     float[] out = clip.sampleRate() == targetRate
         ? kept : Resampler.resample(kept, clip.sampleRate(), targetRate);

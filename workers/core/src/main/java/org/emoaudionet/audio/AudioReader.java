@@ -17,7 +17,8 @@ import java.nio.file.Path;
  * <p>The format is recognised from the first bytes, never the extension. Files are read with
  * {@link Files#newInputStream} only, so paths inside a zip {@link java.nio.file.FileSystem} work.
  * Every declared size is checked against the real file size before anything is allocated, so a
- * hostile header can neither exhaust memory nor loop; all decoding problems surface as an {@link
+ * hostile header can neither exhaust memory nor loop, and a declared sample rate or length outside
+ * {@link AudioLimits} is refused before decoding; all decoding problems surface as an {@link
  * AudioFormatException} naming the file and the reason.
  */
 public final class AudioReader {
@@ -26,7 +27,17 @@ public final class AudioReader {
 
   private AudioReader() {}
 
+  /** Reads with the {@link AudioLimits#training() training limits}. */
   public static AudioClip read(Path file) throws IOException {
+    return read(file, AudioLimits.training());
+  }
+
+  /**
+   * Reads {@code file}, refusing before any allocation a header whose sample rate is outside
+   * {@link AudioLimits#MIN_RATE}..{@link AudioLimits#MAX_RATE} or whose audio is longer than
+   * {@code limits} allow, and any NaN or infinite float sample.
+   */
+  public static AudioClip read(Path file, AudioLimits limits) throws IOException {
     String source = describe(file);
     long size;
     try {
@@ -47,10 +58,10 @@ public final class AudioReader {
       try {
         if (n >= 12 && (magic.equals("RIFF") || magic.equals("RF64"))
             && ascii(head, 8, 4).equals("WAVE")) {
-          return WavDecoder.decode(in, size, source);
+          return WavDecoder.decode(in, size, source, limits);
         }
         if (magic.equals("fLaC") || magic.startsWith("ID3")) {
-          return FlacDecoder.decode(in, size, source);
+          return FlacDecoder.decode(in, size, source, limits);
         }
       } catch (AudioFormatException e) {
         throw e;

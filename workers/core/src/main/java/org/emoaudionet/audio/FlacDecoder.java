@@ -21,7 +21,8 @@ final class FlacDecoder {
 
   private FlacDecoder() {}
 
-  static AudioClip decode(InputStream stream, long fileSize, String source) throws IOException {
+  static AudioClip decode(InputStream stream, long fileSize, String source, AudioLimits limits)
+      throws IOException {
     LittleEndianInput in = new LittleEndianInput(stream, 0);
     byte[] magic = new byte[4];
     try {
@@ -42,14 +43,14 @@ final class FlacDecoder {
     int bits = ((info[12] & 0x01) << 4 | (info[13] & 0xF0) >> 4) + 1;
     long total = (info[13] & 0x0FL) << 32 | LittleEndianInput.u32(
         new byte[] {info[17], info[16], info[15], info[14]}, 0);
-    if (rate == 0) {
-      throw new AudioFormatException(source, "FLAC STREAMINFO declares sample rate 0 Hz");
-    }
+    AudioLimits.checkRate(rate, source, "FLAC STREAMINFO");
     if (bits < 4 || bits > 24) {
       throw new AudioFormatException(source, "unsupported FLAC sample size " + bits
           + " bits (4..24 are decoded)");
     }
-    long limit = Math.min(AudioReader.MAX_FRAMES, Math.max(1 << 20, fileSize * 4096L));
+    limits.checkFrames(total, rate, source, "FLAC STREAMINFO declares");
+    // a total of 0 means "not known": the decoded length is bounded by the same limit below
+    long limit = Math.min(limits.maxFrames(rate), Math.max(1 << 20, fileSize * 4096L));
     if (total > limit) {
       throw new AudioFormatException(source, "FLAC declares " + total
           + " samples, more than a file of " + fileSize + " bytes can hold (limit " + limit + ")");
@@ -62,7 +63,7 @@ final class FlacDecoder {
     FLACDecoder decoder = new FLACDecoder(new EofGuard(
         new SequenceInputStream(new ByteArrayInputStream(prefix), stream)));
     try {
-      return frames(decoder, source, rate, channels, bits, total, limit);
+      return frames(decoder, source, rate, channels, bits, total, limit, limits);
     } catch (EofGuard.StuckAtEof e) {
       throw new AudioFormatException(source, "truncated or corrupt FLAC: the decoder "
           + "found no complete frame before the end of the file", e);
@@ -70,7 +71,7 @@ final class FlacDecoder {
   }
 
   private static AudioClip frames(FLACDecoder decoder, String source, int rate, int channels,
-      int bits, long total, long limit) throws IOException {
+      int bits, long total, long limit, AudioLimits limits) throws IOException {
     decoder.readMetadata();
     float[] out = new float[(int) Math.min(Math.max(total, 4096), 1 << 20)];
     int n = 0;
@@ -83,6 +84,7 @@ final class FlacDecoder {
       int block = frame.header.blockSize;
       ChannelData[] data = decoder.getChannelData();
       if (n + (long) block > limit) {
+        limits.checkFrames(n + (long) block, rate, source, "FLAC decodes to at least");
         throw new AudioFormatException(source, "FLAC decodes to more than " + limit + " samples");
       }
       if (n + block > out.length) {

@@ -42,12 +42,12 @@ public final class Resampler {
     if (fromRate == toRate) {
       return x.clone();
     }
-    double outLen = Math.ceil(x.length * (toRate / fromRate) - 1e-9);
+    long outLen = outputLength(x.length, fromRate, toRate);
     if (outLen > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException(
-          "resampled length " + (long) outLen + " samples is too large for one array");
+          "resampled length " + outLen + " samples is too large for one array");
     }
-    float[] y = new float[(int) Math.max(0, outLen)];
+    float[] y = new float[(int) outLen];
     if (y.length == 0 || x.length == 0) {
       return y;
     }
@@ -58,6 +58,12 @@ public final class Resampler {
       interpolated(x, y, fromRate, toRate);
     }
     return y;
+  }
+
+  /** How many samples {@link #resample} returns for {@code n}: known before allocating them. */
+  public static long outputLength(long n, double fromRate, double toRate) {
+    if (fromRate == toRate) return n;
+    return (long) Math.max(0, Math.ceil(n * (toRate / fromRate) - 1e-9));
   }
 
   /** Cut-off in cycles per input sample. */

@@ -10,7 +10,8 @@ final class WavDecoder {
 
   private WavDecoder() {}
 
-  static AudioClip decode(InputStream stream, long fileSize, String source) throws IOException {
+  static AudioClip decode(InputStream stream, long fileSize, String source, AudioLimits limits)
+      throws IOException {
     LittleEndianInput in = new LittleEndianInput(stream, 0);
     byte[] riff = new byte[12];
     in.readFully(riff);
@@ -59,7 +60,7 @@ final class WavDecoder {
             throw new AudioFormatException(source, "truncated WAV: data chunk declares " + declared
                 + " bytes but only " + remaining + " bytes follow");
           }
-          return samples(in, streamed ? remaining : declared, streamed, format, source);
+          return samples(in, streamed ? remaining : declared, streamed, format, source, limits);
         }
         default -> {
           long skip = size + (size & 1);
@@ -79,13 +80,10 @@ final class WavDecoder {
   }
 
   private static AudioClip samples(LittleEndianInput in, long bytes, boolean streamed,
-      WavFormat f, String source) throws IOException {
+      WavFormat f, String source, AudioLimits limits) throws IOException {
     int block = f.blockAlign();
     long frames = bytes / block;
-    if (frames > AudioReader.MAX_FRAMES) {
-      throw new AudioFormatException(source, "WAV too long: " + frames + " frames (limit "
-          + AudioReader.MAX_FRAMES + ")");
-    }
+    limits.checkFrames(frames, f.sampleRate(), source, "WAV data chunk holds");
     float[] out = new float[(int) frames];
     int framesPerRead = Math.max(1, (1 << 16) / block);
     byte[] buf = new byte[framesPerRead * block];
@@ -93,7 +91,7 @@ final class WavDecoder {
     while (done < frames) {
       int want = (int) Math.min(framesPerRead, frames - done);
       int got = in.readUpTo(buf, 0, want * block) / block;
-      decodeFrames(buf, got, f, out, done);
+      decodeFrames(buf, got, f, out, done, source);
       done += got;
       if (got < want) {
         if (!streamed) {
@@ -107,26 +105,37 @@ final class WavDecoder {
     return new AudioClip(samples, f.sampleRate(), source);
   }
 
-  private static void decodeFrames(byte[] b, int frames, WavFormat f, float[] out, int at) {
+  private static void decodeFrames(byte[] b, int frames, WavFormat f, float[] out, int at,
+      String source) throws AudioFormatException {
     int ch = f.channels();
     int bps = f.bytesPerSample();
     int p = 0;
     for (int i = 0; i < frames; i++) {
       double sum = 0;
       for (int c = 0; c < ch; c++, p += bps) {
-        sum += sample(b, p, bps, f.isFloat());
+        double v = sample(b, p, bps, f.isFloat());
+        if (!Double.isFinite(v)) {
+          // silence (NaN as 0) or full scale (±Inf clipped) would be scored as if it were audio
+          throw new AudioFormatException(source, "float WAV sample " + (at + i)
+              + (ch > 1 ? " (channel " + c + ")" : "") + " is " + (Double.isNaN(v) ? "NaN"
+                  : v > 0 ? "+Infinity" : "-Infinity") + "; NaN and infinite samples are not"
+              + " audio");
+        }
+        sum += f.isFloat() ? Math.max(-1, Math.min(1, v)) : v;
       }
       out[at + i] = (float) (sum / ch);
     }
   }
 
-  /** One sample in [-1, 1]; integer PCM is scaled by 2^(bits-1), so full scale maps to ±1. */
+  /**
+   * One sample: integer PCM scaled by 2^(bits-1), so full scale maps to ±1; a float as stored
+   * (clipped to [-1, 1] by the caller once it is known to be finite).
+   */
   private static double sample(byte[] b, int p, int bps, boolean isFloat) {
     if (isFloat) {
-      double v = bps == 4
+      return bps == 4
           ? Float.intBitsToFloat((int) LittleEndianInput.u32(b, p))
           : Double.longBitsToDouble(LittleEndianInput.u64(b, p));
-      return Double.isNaN(v) ? 0 : Math.max(-1, Math.min(1, v));
     }
     return switch (bps) {
       case 1 -> ((b[p] & 0xFF) - 128) / 128.0; // 8-bit WAV is unsigned

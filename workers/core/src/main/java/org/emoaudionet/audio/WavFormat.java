@@ -48,9 +48,7 @@ record WavFormat(int channels, int sampleRate, int bytesPerSample, boolean isFlo
     if (channels == 0) {
       throw new AudioFormatException(source, "WAV header declares zero channels");
     }
-    if (rate == 0 || rate > 10_000_000) {
-      throw new AudioFormatException(source, "WAV header declares sample rate " + rate + " Hz");
-    }
+    AudioLimits.checkRate(rate, source, "WAV header");
     int bytes = (bits + 7) / 8;
     if (blockAlign != 0 && blockAlign % channels == 0 && blockAlign / channels >= bytes) {
       bytes = blockAlign / channels; // valid bits may sit in a wider container

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.emoaudionet.audio.AudioFormatException;
+import org.emoaudionet.audio.AudioLimits;
 import org.emoaudionet.config.PipelineConfig;
 import org.emoaudionet.data.TaskSpec;
 import org.emoaudionet.features.FeatureExtractor;
@@ -21,11 +22,23 @@ public final class Predictor {
   private final ScoringModel model;
   private final PipelineConfig config;
   private final FeatureExtractor extractor;
+  private final AudioLimits limits;
 
+  /** Scores within the {@link AudioLimits#training() training limits} (the CLI's). */
   public Predictor(ScoringModel model) {
+    this(model, AudioLimits.training());
+  }
+
+  /**
+   * @param limits the longest recording scored (serving's is shorter than training's); the
+   *     shortest is always one whole segment of the model's preset: a shorter file would be
+   *     zero-padded to one segment and scored as confidently as speech
+   */
+  public Predictor(ScoringModel model, AudioLimits limits) {
     this.model = model;
     this.config = model.config();
     this.extractor = new FeatureExtractor(config);
+    this.limits = limits.withMinSeconds(config.audio().segmentSeconds());
   }
 
   /**
@@ -35,7 +48,7 @@ public final class Predictor {
       double value, int segments) {}
 
   public Prediction predict(Path audio) throws IOException {
-    List<SegmentAudio.Cut> cuts = SegmentAudio.cut(audio, List.of(), config.audio());
+    List<SegmentAudio.Cut> cuts = SegmentAudio.cut(audio, List.of(), config.audio(), limits);
     if (cuts.isEmpty()) {
       // Without one segment there is nothing to average: a mean over none would be NaN.
       throw new AudioFormatException(audio.toString(), "no speech left after pause removal "

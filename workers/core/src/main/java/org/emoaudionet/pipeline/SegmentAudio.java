@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.emoaudionet.audio.AudioClip;
+import org.emoaudionet.audio.AudioLimits;
 import org.emoaudionet.audio.AudioLoader;
 import org.emoaudionet.audio.Segment;
 import org.emoaudionet.audio.Segmenter;
@@ -28,7 +29,13 @@ public final class SegmentAudio {
   public record Cut(double startSeconds, float[] samples, List<TimeSpan> originalSpans) {}
 
   public static List<Cut> cut(Path audio, List<TimeSpan> regions, AudioConfig cfg) throws IOException {
-    return cut(AudioLoader.load(audio, cfg.sampleRate(), regions), cfg);
+    return cut(audio, regions, cfg, AudioLimits.training());
+  }
+
+  /** As {@link #cut(Path, List, AudioConfig)}, the recording within {@code limits}. */
+  public static List<Cut> cut(Path audio, List<TimeSpan> regions, AudioConfig cfg,
+      AudioLimits limits) throws IOException {
+    return cut(AudioLoader.load(audio, cfg.sampleRate(), regions, limits), cfg);
   }
 
   public static List<Cut> cut(AudioClip clip, AudioConfig cfg) {

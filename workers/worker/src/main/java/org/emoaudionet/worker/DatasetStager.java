@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import org.emoaudionet.workflows.DataSourcePolicy;
 import org.emoaudionet.workflows.DatasetRef;
 import org.emoaudionet.workflows.RunConf;
 import org.emoaudionet.workflows.S3Keys;
@@ -18,17 +19,23 @@ import org.emoaudionet.workflows.S3Keys;
  * with the files it lists into a folder first ({@link ManifestBundle}).
  */
 public final class DatasetStager {
+  /** How refusals name the source: the conf key a run gives it by. */
+  static final String FIELD = "dataset_uri";
+
   private final ArtifactStore store;
   private final LocalDatasets local;
   private final WorkerConfig config;
   private final Path scratch;
-  private final HttpFetcher http = new HttpFetcher();
+  private final DataSourcePolicy sources;
+  private final HttpFetcher http;
 
   public DatasetStager(ArtifactStore store, LocalDatasets local, WorkerConfig config) {
     this.store = store;
     this.local = local;
     this.config = config;
     this.scratch = config.workDir().resolve("downloads");
+    this.sources = config.dataSources();
+    this.http = new HttpFetcher(sources, FIELD);
   }
 
   /** @param progress told "stage bytes" now and then (heartbeats) */
@@ -37,6 +44,9 @@ public final class DatasetStager {
     if (source == null || source.isBlank()) {
       throw new IllegalArgumentException("conf.dataset_uri is empty: name a path or URI");
     }
+    // the API checked this at trigger time; a conf can reach the worker another way, and the
+    // roots, the hosts and DNS answers are this machine's now
+    sources.check(FIELD, source);
     Files.createDirectories(scratch);
     Path work = Files.createTempDirectory(scratch, ".dl-");
     try {
@@ -113,9 +123,9 @@ public final class DatasetStager {
           + " scheme its listed files cannot be fetched beside it from; a CSV is read from a local"
           + " path, file:// or s3:// (or pack the CSV and its files as an archive)");
     }
-    Path csv = lower.startsWith("file:") ? Path.of(URI.create(source)) : Path.of(source);
-    log.say("using local manifest " + csv.toAbsolutePath());
-    return ManifestBundle.gatherLocal(source, csv, tree, log);
+    Path csv = sources.localPath(FIELD, source);
+    log.say("using local manifest " + csv);
+    return ManifestBundle.gatherLocal(source, csv, tree, log, sources);
   }
 
   /** The source as a local file or folder: downloaded into {@code work} when remote. */
@@ -141,13 +151,14 @@ public final class DatasetStager {
       src.downloadObject(there, target, log);
       return target;
     }
-    Path path = lower.startsWith("file:") ? Path.of(URI.create(source)) : Path.of(source);
+    // the real path the policy checked, links resolved: what is read is what was allowed
+    Path path = sources.localPath(FIELD, source);
     if (!Files.exists(path)) {
-      throw new IllegalArgumentException("dataset path " + path.toAbsolutePath()
+      throw new IllegalArgumentException("dataset path " + path
           + " does not exist (on worker " + hostName() + ")");
     }
-    log.say("using local " + (Files.isDirectory(path) ? "folder " : "file ") + path.toAbsolutePath());
-    return path.toAbsolutePath();
+    log.say("using local " + (Files.isDirectory(path) ? "folder " : "file ") + path);
+    return path;
   }
 
   private static String fileName(String path, String fallback) {

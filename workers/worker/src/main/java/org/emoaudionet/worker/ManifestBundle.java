@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import org.emoaudionet.data.CsvTable;
 import org.emoaudionet.data.DataFormatException;
+import org.emoaudionet.workflows.DataSourcePolicy;
 
 /**
  * A {@code dataset_uri} that names a manifest CSV itself ({@code ./emo train --dataset
@@ -39,8 +40,12 @@ final class ManifestBundle {
     return path.substring(slash + 1);
   }
 
-  /** Gathers a CSV on this worker's disk and the files it lists into {@code tree}. */
-  static Path gatherLocal(String uri, Path csv, Path tree, TaskLog log) throws IOException {
+  /**
+   * Gathers a CSV on this worker's disk and the files it lists into {@code tree}. Each listed file
+   * must be inside the data roots too: a CSV in a root could otherwise list /etc/shadow.
+   */
+  static Path gatherLocal(String uri, Path csv, Path tree, TaskLog log, DataSourcePolicy sources)
+      throws IOException {
     if (!Files.isRegularFile(csv)) {
       throw new IllegalArgumentException("dataset URI " + uri + ": manifest " + csv.toAbsolutePath()
           + " is not a file (on worker " + DatasetStager.hostName() + ")");
@@ -75,13 +80,15 @@ final class ManifestBundle {
       rewrite |= !same;
       rewritten.add(same ? raw : rel);
       if (!copied.add(rel)) continue; // listed twice: the core's reader says so, naming the line
-      if (!Files.isRegularFile(file)) {
+      Path real = sources.insideRoots(DatasetStager.FIELD + " '" + uri + "': line " + r.line()
+          + " lists '" + raw + "', which", file);
+      if (!Files.isRegularFile(real)) {
         throw bad(uri, r, "lists '" + raw + "', which is not a file (" + file + " on worker "
             + DatasetStager.hostName() + ")");
       }
       Path target = tree.resolve(rel);
       Files.createDirectories(target.getParent());
-      Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(real, target, StandardCopyOption.REPLACE_EXISTING);
       bytes += Files.size(target);
     }
     writeCsv(csv, table, pathCol, rewrite ? rewritten : null, tree.resolve(name));

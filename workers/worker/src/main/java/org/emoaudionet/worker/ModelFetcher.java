@@ -1,7 +1,6 @@
 package org.emoaudionet.worker;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -27,6 +26,7 @@ final class ModelFetcher {
   /** The model's folder, somewhere under {@code work} (an empty folder). */
   Path fetch(String source, Path work, TaskLog log, HttpFetcher.Progress progress)
       throws IOException {
+    config.dataSources().check("import_model", source); // again: the worker's own roots decide
     String lower = source.toLowerCase(Locale.ROOT);
     Path tree = work.resolve("model");
     if (lower.startsWith("s3://")) {
@@ -38,8 +38,8 @@ final class ModelFetcher {
       src.downloadObject(there, archive, log);
       return unpack(archive, tree, source);
     }
-    Path path = lower.startsWith("file:") ? Path.of(URI.create(source)) : Path.of(source);
-    path = path.toAbsolutePath().normalize();
+    // only inside the data roots, and by its real path: the model is read from what was checked
+    Path path = config.dataSources().localPath("import_model", source);
     if (Files.isDirectory(path)) {
       copyTree(path, tree, source);
       log.say("copied local folder " + path);

@@ -4,8 +4,14 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.emoaudionet.workflows.DataSourcePolicy;
 
-/** The PLATFORM.md environment variables, with the embedded stack's defaults. */
+/**
+ * The PLATFORM.md environment variables, with the embedded stack's defaults.
+ *
+ * @param dataSources where runs may make this worker read data from (EMO_DATA_ROOTS,
+ *     EMO_DATA_HOSTS): checked again right before every fetch, whatever the API let through
+ */
 public record WorkerConfig(
     Path emoHome,
     String temporalAddress,
@@ -16,7 +22,8 @@ public record WorkerConfig(
     String s3Bucket,
     String mlflowUri,
     Path workDir,
-    List<String> queues) {
+    List<String> queues,
+    DataSourcePolicy dataSources) {
 
   public static WorkerConfig fromEnv() {
     return fromEnv(System.getenv());
@@ -43,6 +50,14 @@ public record WorkerConfig(
         env.getOrDefault("EMO_S3_BUCKET", "emo"),
         env.getOrDefault("EMO_MLFLOW_URI", "http://127.0.0.1:5000"),
         work == null ? home.resolve("work") : Path.of(work).toAbsolutePath().normalize(),
-        queues);
+        queues,
+        DataSourcePolicy.fromEnv(withHome(env, home)));
+  }
+
+  /** The policy's default data root is {@code $EMO_HOME/data}, with EMO_HOME as resolved here. */
+  private static Map<String, String> withHome(Map<String, String> env, Path home) {
+    Map<String, String> out = new java.util.HashMap<>(env);
+    out.put("EMO_HOME", home.toString());
+    return out;
   }
 }

@@ -2,17 +2,24 @@ package org.emoaudionet.worker;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.emoaudionet.config.PipelineConfig;
 import org.emoaudionet.workflows.ConfValidator;
 import org.emoaudionet.workflows.DagCatalog;
+import org.emoaudionet.workflows.DataSourcePolicy;
 import org.emoaudionet.workflows.RunConf;
 import org.emoaudionet.workflows.StartRunInput;
 import org.junit.jupiter.api.Test;
 
 /** A run's conf as the core's config: presets, cross-validation folds, cache keys, MLflow tags. */
 class ConfigsFoldTest {
+  /** The conf names a made-up path: every path is inside this policy's one root, /. */
+  private static final DataSourcePolicy ANY_PATH =
+      DataSourcePolicy.of(List.of(Path.of("/")), List.of());
+
   private static RunConf conf(String preset, Integer folds, Integer fold) {
     return new RunConf("manifest", "/data/m", "label", preset, "speaker", 2, 7L, true, null,
         "emoaudionet", null, Map.of(), null, folds, fold);
@@ -24,7 +31,7 @@ class ConfigsFoldTest {
         "ConfValidator.PRESETS must list the core's bundled presets");
     for (String p : PipelineConfig.PRESETS) {
       var r = ConfValidator.validate(Map.of("dataset_uri", "/d", "preset", p),
-          DagCatalog.find("audio_manifest_classification").orElseThrow(), null);
+          DagCatalog.find("audio_manifest_classification").orElseThrow(), null, ANY_PATH);
       assertTrue(r.ok(), p + ": " + r.errors());
       PipelineConfig c = Configs.pipelineConfig(r.conf());
       assertEquals(p, c.preset(), p);

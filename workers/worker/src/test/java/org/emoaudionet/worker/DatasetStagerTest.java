@@ -60,7 +60,8 @@ class DatasetStagerTest {
     if (shared != null && work.equals(sharedWork)) return shared;
     WorkerConfig c = WorkerConfig.fromEnv(Map.of("EMO_S3_ENDPOINT", s3.endpoint,
         "EMO_S3_ACCESS_KEY", S3ProxyFixture.ACCESS, "EMO_S3_SECRET_KEY", S3ProxyFixture.SECRET,
-        "EMO_S3_BUCKET", "emo", "EMO_WORK_DIR", work.toString()));
+        "EMO_S3_BUCKET", "emo", "EMO_WORK_DIR", work.toString(),
+        "EMO_DATA_ROOTS", TestDataRoots.of(files), "EMO_DATA_HOSTS", "127.0.0.1"));
     ArtifactStore store = ArtifactStore.from(c);
     shared = new DatasetStager(store, new LocalDatasets(store, c.workDir()), c);
     sharedWork = work;

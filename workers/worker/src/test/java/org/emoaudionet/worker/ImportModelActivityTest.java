@@ -111,7 +111,8 @@ class ImportModelActivityTest {
     mlflow = new MlflowServerFixture(s3, tmp);
     WorkerConfig c = WorkerConfig.fromEnv(Map.of("EMO_S3_ENDPOINT", s3.endpoint,
         "EMO_S3_ACCESS_KEY", S3ProxyFixture.ACCESS, "EMO_S3_SECRET_KEY", S3ProxyFixture.SECRET,
-        "EMO_MLFLOW_URI", mlflow.uri, "EMO_WORK_DIR", tmp.resolve("work").toString()));
+        "EMO_MLFLOW_URI", mlflow.uri, "EMO_WORK_DIR", tmp.resolve("work").toString(),
+        "EMO_DATA_ROOTS", TestDataRoots.of(tmp))); // models imported from local folders too
     WorkerContext ctx = WorkerContext.from(c);
     ArtifactStore store = ArtifactStore.from(c);
     ArtifactStore models = s3.store("emo-models"); // the user's bucket, not the platform's

@@ -38,16 +38,26 @@ class ManifestCsvDatasetTest {
     s3.close();
   }
 
-  private static DatasetStager stager(Path work) {
+  /**
+   * A stager whose data roots are the samples and {@code dataRoot}, where the test writes its CSVs
+   * and clips; 127.0.0.1 is a listed host (for the http refusal below).
+   */
+  private static DatasetStager stager(Path work, Path dataRoot) {
     WorkerConfig c = WorkerConfig.fromEnv(Map.of("EMO_S3_ENDPOINT", s3.endpoint,
         "EMO_S3_ACCESS_KEY", S3ProxyFixture.ACCESS, "EMO_S3_SECRET_KEY", S3ProxyFixture.SECRET,
-        "EMO_S3_BUCKET", "emo", "EMO_WORK_DIR", work.toString()));
+        "EMO_S3_BUCKET", "emo", "EMO_WORK_DIR", work.toString(),
+        "EMO_DATA_ROOTS", TestDataRoots.of(dataRoot), "EMO_DATA_HOSTS", "127.0.0.1"));
     ArtifactStore store = ArtifactStore.from(c);
     return new DatasetStager(store, new LocalDatasets(store, c.workDir()), c);
   }
 
   private static DatasetRef stage(Path work, String uri) throws Exception {
-    return stager(work).stage(uri, null, new TaskLog("download", "t", "r", 1), 1, (d, t) -> {});
+    return stage(work, work, uri);
+  }
+
+  private static DatasetRef stage(Path work, Path dataRoot, String uri) throws Exception {
+    return stager(work, dataRoot).stage(uri, null, new TaskLog("download", "t", "r", 1), 1,
+        (d, t) -> {});
   }
 
   private static RunConf conf(String uri) {
@@ -127,7 +137,7 @@ class ManifestCsvDatasetTest {
     Corpus direct = ManifestReader.read(csv, "label");
 
     Path work = dir.resolve("work");
-    DatasetRef ref = stage(work, csv.toUri().toString());
+    DatasetRef ref = stage(work, dir, csv.toUri().toString());
     assertTrue(ref.log().contains("stored under _external/"), ref.log());
     Path tree = work.resolve("datasets/sha256-" + ref.digest());
     assertTrue(Files.isRegularFile(tree.resolve("labels.csv")), "the CSV keeps its name");
@@ -186,20 +196,40 @@ class ManifestCsvDatasetTest {
     Path csv = Files.writeString(work.resolve("bad.csv"), "path,label\nthere.wav,a\nnot-there.wav,b\n");
     Files.writeString(work.resolve("there.wav"), "x");
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> stage(work.resolve("w"), csv.toString()));
+        () -> stage(work.resolve("w"), work, csv.toString()));
     assertTrue(e.getMessage().contains("line 3") && e.getMessage().contains("'not-there.wav'")
         && e.getMessage().contains("not a file"), e.getMessage());
     Path nolabel = Files.writeString(work.resolve("nopath.csv"), "file,label\na.wav,x\n");
-    e = assertThrows(IllegalArgumentException.class, () -> stage(work.resolve("w"), nolabel.toString()));
+    e = assertThrows(IllegalArgumentException.class, () -> stage(work.resolve("w"), work, nolabel.toString()));
     assertTrue(e.getMessage().contains("missing column path"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class,
-        () -> stage(work.resolve("w"), work.resolve("absent.csv").toString()));
+        () -> stage(work.resolve("w"), work, work.resolve("absent.csv").toString()));
     assertTrue(e.getMessage().contains("absent.csv") && e.getMessage().contains("not a file"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class,
-        () -> stage(work.resolve("w"), "https://127.0.0.1:9/labels.csv"));
+        () -> stage(work.resolve("w"), work, "https://127.0.0.1:9/labels.csv"));
     assertTrue(e.getMessage().contains("local path, file:// or s3://"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> stager(work.resolve("w")).stage(
+    e = assertThrows(IllegalArgumentException.class, () -> stager(work.resolve("w"), work).stage(
         csv.toString(), "md5:" + "0".repeat(32), new TaskLog("download", "t", "r", 1), 1, (d, t) -> {}));
     assertTrue(e.getMessage().contains("checksum"), e.getMessage());
+  }
+
+  /** A CSV inside the roots may only list files inside them: it could list /etc/shadow. */
+  @Test
+  void aCsvListingFilesOutsideTheRootsIsRefusedNamingTheLine(@TempDir Path work,
+      @TempDir Path outside) throws Exception {
+    Files.writeString(outside.resolve("secret.wav"), "not for runs");
+    Files.writeString(work.resolve("inside.wav"), "x");
+    Path csv = Files.writeString(work.resolve("list.csv"), "path,label\ninside.wav,a\n"
+        + outside.resolve("secret.wav") + ",b\n");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> stage(work.resolve("w"), work, csv.toString()));
+    assertTrue(e.getMessage().contains("line 3 lists '" + outside.resolve("secret.wav")
+        + "', which is outside the data roots"), e.getMessage());
+    Path escape = Files.writeString(work.resolve("up.csv"), "path,label\n../"
+        + outside.getFileName() + "/secret.wav,b\n");
+    e = assertThrows(IllegalArgumentException.class,
+        () -> stage(work.resolve("w"), work, escape.toString()));
+    assertTrue(e.getMessage().contains("line 2") && e.getMessage().contains("outside the data"
+        + " roots"), e.getMessage());
   }
 }

@@ -42,7 +42,8 @@ class PipelineEndToEndTest {
     mlflow = new MlflowServerFixture(s3, tmp);
     WorkerConfig c = WorkerConfig.fromEnv(Map.of("EMO_S3_ENDPOINT", s3.endpoint,
         "EMO_S3_ACCESS_KEY", S3ProxyFixture.ACCESS, "EMO_S3_SECRET_KEY", S3ProxyFixture.SECRET,
-        "EMO_MLFLOW_URI", mlflow.uri, "EMO_WORK_DIR", tmp.resolve("work").toString()));
+        "EMO_MLFLOW_URI", mlflow.uri, "EMO_WORK_DIR", tmp.resolve("work").toString(),
+        "EMO_DATA_ROOTS", TestDataRoots.of(tmp)));
     store = ArtifactStore.from(c);
     env = TestWorkflowEnvironment.newInstance();
     Activities.register(env.getWorkerFactory(), WorkerContext.from(c), c.queues());

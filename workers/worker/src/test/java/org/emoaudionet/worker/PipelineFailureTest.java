@@ -37,7 +37,7 @@ class PipelineFailureTest {
     s3 = new S3ProxyFixture();
     WorkerConfig c = WorkerConfig.fromEnv(Map.of("EMO_S3_ENDPOINT", s3.endpoint,
         "EMO_S3_ACCESS_KEY", S3ProxyFixture.ACCESS, "EMO_S3_SECRET_KEY", S3ProxyFixture.SECRET,
-        "EMO_WORK_DIR", tmp.resolve("work").toString()));
+        "EMO_WORK_DIR", tmp.resolve("work").toString(), "EMO_DATA_ROOTS", TestDataRoots.of(tmp)));
     WorkerContext ctx = new WorkerContext(c, ArtifactStore.from(c), new MlflowTracker("http://127.0.0.1:9"));
     env = TestWorkflowEnvironment.newInstance();
     Worker cpu = env.newWorker(TaskQueues.CPU);

@@ -35,7 +35,7 @@ class CrashResumeIT {
   void trainingResumesFromTheS3CheckpointOnANewWorker() throws Exception {
     Path root = PlatformFixture.repoRoot();
     PlatformFixture.requireBuilt(root);
-    Path data = PlatformFixture.tinyManifest(root, tmp.resolve("data"), 6);
+    Path data = PlatformFixture.tinyManifest(root, PlatformFixture.dataDir(tmp.resolve("home")), 6);
     try (Stack stack = PlatformFixture.start(
         PlatformFixture.config(root, tmp.resolve("home"), false))) {
       // The production shape: data/workflow workers and training workers apart. The training

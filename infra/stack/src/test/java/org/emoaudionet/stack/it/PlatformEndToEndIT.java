@@ -54,7 +54,7 @@ class PlatformEndToEndIT {
   void aManifestRunSucceedsAndLandsInMlflowAndS3() throws Exception {
     Path root = PlatformFixture.repoRoot();
     PlatformFixture.requireBuilt(root);
-    Path data = PlatformFixture.tinyManifest(root, tmp.resolve("data"), 6);
+    Path data = PlatformFixture.tinyManifest(root, PlatformFixture.dataDir(tmp.resolve("home")), 6);
     try (Stack stack = PlatformFixture.start(
         PlatformFixture.config(root, tmp.resolve("home"), true))) {
       ApiClient api = stack.apiClient();

@@ -32,7 +32,7 @@ class ScheduleIT {
   void aOneMinuteScheduleRunsByItselfAndStopsWhenPaused() throws Exception {
     Path root = PlatformFixture.repoRoot();
     PlatformFixture.requireBuilt(root);
-    Path data = PlatformFixture.tinyManifest(root, tmp.resolve("data"), 4);
+    Path data = PlatformFixture.tinyManifest(root, PlatformFixture.dataDir(tmp.resolve("home")), 4);
     Path dags = Files.createDirectories(tmp.resolve("dags"));
     Files.writeString(dags.resolve("minutely.yaml"), """
         dag_id: minutely_manifest
