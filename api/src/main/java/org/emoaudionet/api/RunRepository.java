@@ -86,16 +86,19 @@ public class RunRepository {
         .build();
     ByteString token = ByteString.EMPTY;
     do {
-      ListOpenWorkflowExecutionsResponse page = stub.listOpenWorkflowExecutions(
-          ListOpenWorkflowExecutionsRequest.newBuilder().setNamespace(temporal.namespace())
-              .setTypeFilter(type).setStartTimeFilter(always).setMaximumPageSize(1000).setNextPageToken(token).build());
+      var request = ListOpenWorkflowExecutionsRequest.newBuilder().setNamespace(temporal.namespace())
+          .setTypeFilter(type).setStartTimeFilter(always).setMaximumPageSize(1000).setNextPageToken(token).build();
+      // Visibility calls are rate-limited per namespace: a burst of listings waits a little.
+      ListOpenWorkflowExecutionsResponse page =
+          RateLimitRetry.call(() -> stub.listOpenWorkflowExecutions(request));
       out.addAll(page.getExecutionsList());
       token = page.getNextPageToken();
     } while (!token.isEmpty());
     do {
-      ListClosedWorkflowExecutionsResponse page = stub.listClosedWorkflowExecutions(
-          ListClosedWorkflowExecutionsRequest.newBuilder().setNamespace(temporal.namespace())
-              .setTypeFilter(type).setStartTimeFilter(always).setMaximumPageSize(1000).setNextPageToken(token).build());
+      var request = ListClosedWorkflowExecutionsRequest.newBuilder().setNamespace(temporal.namespace())
+          .setTypeFilter(type).setStartTimeFilter(always).setMaximumPageSize(1000).setNextPageToken(token).build();
+      ListClosedWorkflowExecutionsResponse page =
+          RateLimitRetry.call(() -> stub.listClosedWorkflowExecutions(request));
       out.addAll(page.getExecutionsList());
       token = page.getNextPageToken();
     } while (!token.isEmpty());
