@@ -27,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Hostile input against the API, from its own served OpenAPI document: schemathesis generates
  * valid and invalid requests for every operation there (fixed seed, bounded examples) and the
  * API must never answer 5xx ({@code not_a_server_error}). The stack has no worker: the runs
- * triggered (here and by schemathesis) just stay queued, so nothing trains. About 90 s of
- * schemathesis (1,900 requests) on two busy cores, three minutes with the stack.
+ * triggered (here and by schemathesis) just stay queued, so nothing trains. 90-120 s of
+ * schemathesis (1,900 requests) on two busy cores, under three minutes with the stack.
  */
 class SchemathesisIT {
   static final String CLI = ".emo/schemathesis-venv/bin/schemathesis";
