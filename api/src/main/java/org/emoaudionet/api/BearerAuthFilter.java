@@ -11,12 +11,13 @@ import java.util.Set;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Every {@code /api/v2} call but health and version, and every {@code /api/emo} call (model
- * serving), needs {@code Authorization: Bearer <JWT>}.
+ * Every {@code /api/v2} call but health, version and the OpenAPI document, and every
+ * {@code /api/emo} call (model serving), needs {@code Authorization: Bearer <JWT>}.
  */
 public class BearerAuthFilter {
   static final String USER_PROPERTY = "emo.user";
-  private static final Set<String> PUBLIC = Set.of("/api/v2/monitor/health", "/api/v2/version");
+  private static final Set<String> PUBLIC = Set.of("/api/v2/monitor/health", "/api/v2/version",
+      OpenApiResource.V2_PATH);
 
   @Inject JwtCodec jwt;
 

@@ -18,6 +18,7 @@ import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
 import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsResponse;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.converter.DefaultDataConverter;
@@ -85,16 +86,19 @@ public class RunRepository {
         .build();
     ByteString token = ByteString.EMPTY;
     do {
-      ListOpenWorkflowExecutionsResponse page = stub.listOpenWorkflowExecutions(
-          ListOpenWorkflowExecutionsRequest.newBuilder().setNamespace(temporal.namespace())
-              .setTypeFilter(type).setStartTimeFilter(always).setMaximumPageSize(1000).setNextPageToken(token).build());
+      var request = ListOpenWorkflowExecutionsRequest.newBuilder().setNamespace(temporal.namespace())
+          .setTypeFilter(type).setStartTimeFilter(always).setMaximumPageSize(1000).setNextPageToken(token).build();
+      // Visibility calls are rate-limited per namespace: a burst of listings waits a little.
+      ListOpenWorkflowExecutionsResponse page =
+          RateLimitRetry.call(() -> stub.listOpenWorkflowExecutions(request));
       out.addAll(page.getExecutionsList());
       token = page.getNextPageToken();
     } while (!token.isEmpty());
     do {
-      ListClosedWorkflowExecutionsResponse page = stub.listClosedWorkflowExecutions(
-          ListClosedWorkflowExecutionsRequest.newBuilder().setNamespace(temporal.namespace())
-              .setTypeFilter(type).setStartTimeFilter(always).setMaximumPageSize(1000).setNextPageToken(token).build());
+      var request = ListClosedWorkflowExecutionsRequest.newBuilder().setNamespace(temporal.namespace())
+          .setTypeFilter(type).setStartTimeFilter(always).setMaximumPageSize(1000).setNextPageToken(token).build();
+      ListClosedWorkflowExecutionsResponse page =
+          RateLimitRetry.call(() -> stub.listClosedWorkflowExecutions(request));
       out.addAll(page.getExecutionsList());
       token = page.getNextPageToken();
     } while (!token.isEmpty());
@@ -137,12 +141,25 @@ public class RunRepository {
     }
   }
 
+  /**
+   * Cancel and terminate are no-ops on a run that closed since {@code run} was read: two requests
+   * ending one run at once (PATCH state=failed beside a DELETE) both see it open, and the later
+   * one must not turn Temporal's "completed workflow" (WorkflowNotFoundException) into a 500.
+   */
   public void cancel(RunRecord run) {
-    stub(run).cancel();
+    try {
+      stub(run).cancel();
+    } catch (WorkflowNotFoundException closed) {
+      LOG.debugf("cancel of %s: already closed", run.workflowId());
+    }
   }
 
   public void terminate(RunRecord run, String reason) {
-    stub(run).terminate(reason);
+    try {
+      stub(run).terminate(reason);
+    } catch (WorkflowNotFoundException closed) {
+      LOG.debugf("terminate of %s: already closed", run.workflowId());
+    }
   }
 
   /** Best effort: the real server deletes; the test server answers UNIMPLEMENTED. */
