@@ -42,7 +42,7 @@ class CrashDrillIT {
     long seed = Long.getLong("emo.drill.seed", System.nanoTime() % 1_000_000);
     Random rnd = new Random(seed);
     System.out.println("drill: seed " + seed + " (replay with -Demo.drill.seed=" + seed + ")");
-    Path data = PlatformFixture.tinyManifest(root, tmp.resolve("data"), 4);
+    Path data = PlatformFixture.tinyManifest(root, PlatformFixture.dataDir(tmp.resolve("home")), 4);
     Path home = tmp.resolve("home");
     try (Stack stack = PlatformFixture.start(PlatformFixture.config(root, home, true))) {
       ApiClient api = stack.apiClient();
@@ -77,7 +77,7 @@ class CrashDrillIT {
   void aStackRestartMidRunStillFinishesTheRun() throws Exception {
     Path root = PlatformFixture.repoRoot();
     PlatformFixture.requireBuilt(root);
-    Path data = PlatformFixture.tinyManifest(root, tmp.resolve("data"), 4);
+    Path data = PlatformFixture.tinyManifest(root, PlatformFixture.dataDir(tmp.resolve("home")), 4);
     StackConfig config = PlatformFixture.config(root, tmp.resolve("home"), true);
     assumeTrue(!config.temporalMode().name().equals("JAVA"),
         "the Java test server forgets every run on restart: this drill needs the dev server");
