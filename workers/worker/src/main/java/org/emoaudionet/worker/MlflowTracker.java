@@ -1,17 +1,13 @@
 package org.emoaudionet.worker;
 
+import static org.emoaudionet.worker.MlflowHttp.enc;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,21 +25,20 @@ import org.mlflow.tracking.MlflowClient;
  * The MLflow side of a DAG run: experiment {@code <dag_id>}, run {@code <dag_run_id>}, params,
  * metrics, tags, artifacts and the model registry. Runs, params and metrics go through the Java
  * client; artifacts through the server's {@code mlflow-artifacts} proxy (the Java client would
- * shell out to Python) and the registry through REST.
+ * shell out to Python) and the registry through REST ({@link MlflowHttp}).
  */
 public final class MlflowTracker implements AutoCloseable {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = MlflowHttp.JSON;
   private static final int PARAM_VALUE_MAX = 6000;
 
-  private final String base;
   private final MlflowClient client;
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final MlflowHttp http;
 
   public MlflowTracker(String trackingUri) {
-    this.base = trackingUri.endsWith("/") ? trackingUri.substring(0, trackingUri.length() - 1)
+    String base = trackingUri.endsWith("/") ? trackingUri.substring(0, trackingUri.length() - 1)
         : trackingUri;
     this.client = new MlflowClient(base);
+    this.http = new MlflowHttp(base);
   }
 
   public static String registeredModelName(String dagId) {
@@ -134,39 +129,32 @@ public final class MlflowTracker implements AutoCloseable {
 
   /** Uploads one file as run artifact {@code artifactPath} through the server's proxy. */
   public void logArtifact(String runId, Path file, String artifactPath) throws IOException {
-    String url = base + "/api/2.0/mlflow-artifacts/artifacts/" + artifactRoot(runId) + "/"
-        + encodePath(artifactPath);
-    HttpRequest req = HttpRequest.newBuilder(URI.create(url))
-        .timeout(Duration.ofMinutes(30))
-        .header("Content-Type", "application/octet-stream")
-        .PUT(HttpRequest.BodyPublishers.ofFile(file)).build();
-    HttpResponse<String> r = send(req);
-    if (r.statusCode() / 100 != 2) {
-      throw new IOException("MLflow artifact upload " + url + ": HTTP " + r.statusCode() + " "
-          + r.body());
-    }
+    http.upload(artifactRoot(runId), artifactPath, file);
   }
 
   /** Uploads every file of {@code dir} under {@code artifactPath/}. */
   public int logArtifacts(String runId, Path dir, String artifactPath) throws IOException {
     int n = 0;
-    List<Path> files;
-    try (Stream<Path> s = Files.walk(dir)) {
-      files = s.filter(Files::isRegularFile).sorted().toList();
-    }
-    for (Path f : files) {
+    String root = artifactRoot(runId);
+    for (Path f : files(dir)) {
       String rel = dir.relativize(f).toString().replace('\\', '/');
-      logArtifact(runId, f, artifactPath.isEmpty() ? rel : artifactPath + "/" + rel);
+      http.upload(root, artifactPath.isEmpty() ? rel : artifactPath + "/" + rel, f);
       n++;
     }
     return n;
   }
 
+  /** The regular files under {@code dir}, in name order. */
+  static List<Path> files(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      return s.filter(Files::isRegularFile).sorted().toList();
+    }
+  }
+
   /** Paths of the run's artifacts directly under {@code path} ("" for the top), as the UI lists them. */
   public List<String> listArtifacts(String runId, String path) throws IOException {
-    String url = base + "/api/2.0/mlflow/artifacts/list?run_id=" + enc(runId)
-        + (path.isEmpty() ? "" : "&path=" + enc(path));
-    JsonNode body = getJson(url);
+    JsonNode body = http.get("/api/2.0/mlflow/artifacts/list?run_id=" + enc(runId)
+        + (path.isEmpty() ? "" : "&path=" + enc(path)));
     List<String> out = new ArrayList<>();
     for (JsonNode f : body.path("files")) out.add(f.path("path").asText());
     return out;
@@ -179,24 +167,20 @@ public final class MlflowTracker implements AutoCloseable {
    * @return the version number
    */
   public String registerModel(String name, String runId) throws IOException {
-    for (JsonNode v : getJson(base + "/api/2.0/mlflow/model-versions/search?filter="
+    for (JsonNode v : http.get("/api/2.0/mlflow/model-versions/search?filter="
         + enc("name='" + name + "'")).path("model_versions")) {
       if (runId.equals(v.path("run_id").asText())) return v.path("version").asText();
     }
-    HttpResponse<String> created = postJson("/api/2.0/mlflow/registered-models/create",
+    HttpResponse<String> created = http.postRaw("/api/2.0/mlflow/registered-models/create",
         Map.of("name", name));
     if (created.statusCode() / 100 != 2 && !created.body().contains("RESOURCE_ALREADY_EXISTS")) {
       throw new IOException("MLflow registered-models/create " + name + ": HTTP "
           + created.statusCode() + " " + created.body());
     }
     String source = runInfo(runId).getArtifactUri() + "/model";
-    HttpResponse<String> r = postJson("/api/2.0/mlflow/model-versions/create",
-        Map.of("name", name, "source", source, "run_id", runId));
-    if (r.statusCode() / 100 != 2) {
-      throw new IOException("MLflow model-versions/create " + name + ": HTTP " + r.statusCode()
-          + " " + r.body());
-    }
-    return JSON.readTree(r.body()).path("model_version").path("version").asText();
+    return http.post("/api/2.0/mlflow/model-versions/create",
+        Map.of("name", name, "source", source, "run_id", runId))
+        .path("model_version").path("version").asText();
   }
 
   /** A registered model version: its number, the run that made it and its source URI. */
@@ -208,16 +192,15 @@ public final class MlflowTracker implements AutoCloseable {
    * an existing model with 400 INVALID_PARAMETER_VALUE "Registered model alias ... not found.").
    */
   public Optional<ModelVersionRef> aliasedVersion(String name, String alias) throws IOException {
-    String url = base + "/api/2.0/mlflow/registered-models/alias?name=" + enc(name) + "&alias="
+    String path = "/api/2.0/mlflow/registered-models/alias?name=" + enc(name) + "&alias="
         + enc(alias);
-    HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(url))
-        .timeout(Duration.ofMinutes(1)).GET().build());
+    HttpResponse<String> r = http.getRaw(path);
     if (r.statusCode() == 404 || r.body().contains("RESOURCE_DOES_NOT_EXIST")
         || (r.statusCode() == 400 && r.body().contains("alias " + alias + " not found"))) {
       return Optional.empty();
     }
     if (r.statusCode() / 100 != 2) {
-      throw new IOException("MLflow GET " + url + ": HTTP " + r.statusCode() + " " + r.body());
+      throw new IOException("MLflow GET " + path + ": HTTP " + r.statusCode() + " " + r.body());
     }
     JsonNode v = JSON.readTree(r.body()).path("model_version");
     return Optional.of(new ModelVersionRef(name, v.path("version").asText(),
@@ -226,7 +209,7 @@ public final class MlflowTracker implements AutoCloseable {
 
   /** Points {@code alias} of {@code name} at {@code version} (moving it if it named another). */
   public void setAlias(String name, String alias, String version) throws IOException {
-    HttpResponse<String> r = postJson("/api/2.0/mlflow/registered-models/alias",
+    HttpResponse<String> r = http.postRaw("/api/2.0/mlflow/registered-models/alias",
         Map.of("name", name, "alias", alias, "version", version));
     if (r.statusCode() / 100 != 2) {
       throw new IOException("MLflow registered-models/alias " + name + "@" + alias + " -> "
@@ -245,57 +228,12 @@ public final class MlflowTracker implements AutoCloseable {
   String artifactRoot(String runId) {
     RunInfo info = runInfo(runId);
     String uri = info.getArtifactUri();
-    String prefix = "mlflow-artifacts:";
-    if (uri.startsWith(prefix)) {
-      String rest = uri.substring(prefix.length());
-      // mlflow-artifacts:/<exp>/<run>/artifacts or mlflow-artifacts://host/<exp>/...
-      if (rest.startsWith("//")) rest = rest.substring(rest.indexOf('/', 2));
-      return rest.replaceAll("^/+", "");
-    }
+    if (uri.startsWith("mlflow-artifacts:")) return MlflowHttp.artifactPath(uri);
     return info.getExperimentId() + "/" + runId + "/artifacts";
-  }
-
-  private HttpResponse<String> postJson(String path, Map<String, String> body) throws IOException {
-    HttpRequest req = HttpRequest.newBuilder(URI.create(base + path))
-        .timeout(Duration.ofMinutes(1))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
-    return send(req);
-  }
-
-  private JsonNode getJson(String url) throws IOException {
-    HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(url))
-        .timeout(Duration.ofMinutes(1)).GET().build());
-    if (r.statusCode() / 100 != 2) {
-      throw new IOException("MLflow GET " + url + ": HTTP " + r.statusCode() + " " + r.body());
-    }
-    return JSON.readTree(r.body());
-  }
-
-  private HttpResponse<String> send(HttpRequest req) throws IOException {
-    try {
-      return http.send(req, HttpResponse.BodyHandlers.ofString());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted: " + req.uri(), e);
-    }
   }
 
   private static RunTag tag(String k, String v) {
     return RunTag.newBuilder().setKey(k).setValue(v).build();
-  }
-
-  private static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
-  }
-
-  private static String encodePath(String p) {
-    StringBuilder b = new StringBuilder();
-    for (String part : p.split("/")) {
-      if (b.length() > 0) b.append('/');
-      b.append(enc(part).replace("+", "%20"));
-    }
-    return b.toString();
   }
 
   @Override
