@@ -12,8 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.mlflow.api.proto.Service.CreateExperiment;
 import org.mlflow.api.proto.Service.CreateRun;
+import org.mlflow.api.proto.Service.Experiment;
+import org.mlflow.api.proto.Service.ExperimentTag;
 import org.mlflow.api.proto.Service.Metric;
 import org.mlflow.api.proto.Service.Param;
 import org.mlflow.api.proto.Service.RunInfo;
@@ -33,6 +38,8 @@ public final class MlflowTracker implements AutoCloseable {
 
   private final MlflowClient client;
   private final MlflowHttp http;
+  /** Experiments known to carry the kind tag: checked once per process, not once per run. */
+  private final Set<String> kindTagged = ConcurrentHashMap.newKeySet();
 
   public MlflowTracker(String trackingUri) {
     String base = trackingUri.endsWith("/") ? trackingUri.substring(0, trackingUri.length() - 1)
@@ -47,13 +54,49 @@ public final class MlflowTracker implements AutoCloseable {
 
   /** The experiment named {@code name}, created when missing (also by a concurrent worker). */
   public String experimentId(String name) {
-    Optional<org.mlflow.api.proto.Service.Experiment> e = client.getExperimentByName(name);
-    if (e.isPresent()) return e.get().getExperimentId();
-    try {
-      return client.createExperiment(name);
-    } catch (RuntimeException raced) {
-      return client.getExperimentByName(name).orElseThrow(() -> raced).getExperimentId();
+    return experimentId(name, null);
+  }
+
+  /**
+   * As {@link #experimentId(String)}; a new experiment gets {@code description} as its note. Every
+   * experiment is filed as model training ({@value MlflowTags#EXPERIMENT_KIND}), one made before
+   * this tag existed too, so that MLflow 3's UI shows runs, models and charts, not GenAI tabs.
+   */
+  public String experimentId(String name, String description) {
+    Optional<Experiment> e = client.getExperimentByName(name);
+    if (e.isPresent()) return kindTagged(e.get());
+    CreateExperiment.Builder create = CreateExperiment.newBuilder().setName(name)
+        .addTags(experimentTag(MlflowTags.EXPERIMENT_KIND, MlflowTags.CUSTOM_MODEL_DEVELOPMENT));
+    if (description != null && !description.isBlank()) {
+      create.addTags(experimentTag(MlflowTags.NOTE, description));
     }
+    try {
+      String id = client.createExperiment(create.build());
+      kindTagged.add(id);
+      return id;
+    } catch (RuntimeException raced) {
+      return kindTagged(client.getExperimentByName(name).orElseThrow(() -> raced));
+    }
+  }
+
+  private String kindTagged(Experiment e) {
+    String id = e.getExperimentId();
+    if (kindTagged.contains(id)) return id;
+    boolean has = e.getTagsList().stream()
+        .anyMatch(t -> t.getKey().equals(MlflowTags.EXPERIMENT_KIND));
+    if (!has) {
+      client.setExperimentTag(id, MlflowTags.EXPERIMENT_KIND, MlflowTags.CUSTOM_MODEL_DEVELOPMENT);
+    }
+    kindTagged.add(id);
+    return id;
+  }
+
+  /** The experiment's tags by key. */
+  public Map<String, String> experimentTags(String experimentId) {
+    Map<String, String> tags = new java.util.TreeMap<>();
+    client.getExperiment(experimentId).getTagsList()
+        .forEach(t -> tags.put(t.getKey(), t.getValue()));
+    return tags;
   }
 
   /**
@@ -68,6 +111,7 @@ public final class MlflowTracker implements AutoCloseable {
   /**
    * As {@link #startRun(String, String, String, Map)}, with more tags set at creation, e.g.
    * {@code mlflow.parentRunId} for a cross-validation fold (MLflow nests it under its parent).
+   * A {@value MlflowTags#USER} among them is also the run's {@code user_id}.
    */
   public RunInfo startRun(String dagId, String dagRunId, String workflowId,
       Map<String, String> params, Map<String, String> extraTags) {
@@ -75,10 +119,14 @@ public final class MlflowTracker implements AutoCloseable {
     List<RunInfo> found = client.searchRuns(List.of(exp),
         "tags.`emo.dag_run_id` = '" + dagRunId.replace("'", "\\'") + "'");
     if (!found.isEmpty()) return found.get(0);
-    RunInfo run = client.createRun(CreateRun.newBuilder()
-        .setExperimentId(exp).setRunName(dagRunId).setStartTime(System.currentTimeMillis()).build());
+    CreateRun.Builder create = CreateRun.newBuilder()
+        .setExperimentId(exp).setRunName(dagRunId).setStartTime(System.currentTimeMillis());
+    String user = extraTags.get(MlflowTags.USER);
+    if (user != null) create.setUserId(user);
+    RunInfo run = client.createRun(create.build());
     List<RunTag> tags = new ArrayList<>(List.of(tag("temporal.workflow_id", workflowId),
-        tag("emo.dag_id", dagId), tag("emo.dag_run_id", dagRunId), tag("mlflow.runName", dagRunId)));
+        tag("emo.dag_id", dagId), tag("emo.dag_run_id", dagRunId),
+        tag(MlflowTags.RUN_NAME, dagRunId)));
     extraTags.forEach((k, v) -> {
       if (v != null) tags.add(tag(k, v));
     });
@@ -234,6 +282,10 @@ public final class MlflowTracker implements AutoCloseable {
 
   private static RunTag tag(String k, String v) {
     return RunTag.newBuilder().setKey(k).setValue(v).build();
+  }
+
+  private static ExperimentTag experimentTag(String k, String v) {
+    return ExperimentTag.newBuilder().setKey(k).setValue(v).build();
   }
 
   @Override
