@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,9 +29,9 @@ import org.mlflow.tracking.MlflowClient;
 
 /**
  * The MLflow side of a DAG run: experiment {@code <dag_id>}, run {@code <dag_run_id>}, params,
- * metrics, tags, artifacts and the model registry. Runs, params and metrics go through the Java
- * client; artifacts through the server's {@code mlflow-artifacts} proxy (the Java client would
- * shell out to Python) and the registry through REST ({@link MlflowHttp}).
+ * metrics, tags, artifacts, logged models and the model registry. Runs, params
+ * and metrics go through the Java client; the rest through REST ({@link MlflowHttp}): the Java
+ * client is MLflow 2's and knows neither logged models nor model-linked metrics.
  */
 public final class MlflowTracker implements AutoCloseable {
   private static final ObjectMapper JSON = MlflowHttp.JSON;
@@ -38,6 +39,7 @@ public final class MlflowTracker implements AutoCloseable {
 
   private final MlflowClient client;
   private final MlflowHttp http;
+  private final LoggedModels loggedModels;
   /** Experiments known to carry the kind tag: checked once per process, not once per run. */
   private final Set<String> kindTagged = ConcurrentHashMap.newKeySet();
 
@@ -46,6 +48,12 @@ public final class MlflowTracker implements AutoCloseable {
         : trackingUri;
     this.client = new MlflowClient(base);
     this.http = new MlflowHttp(base);
+    this.loggedModels = new LoggedModels(http);
+  }
+
+  /** MLflow 3's logged models (a model as an entity of its own, linked to runs and versions). */
+  public LoggedModels loggedModels() {
+    return loggedModels;
   }
 
   public static String registeredModelName(String dagId) {
@@ -158,6 +166,50 @@ public final class MlflowTracker implements AutoCloseable {
     }
   }
 
+  /**
+   * Metrics of the run that are also the figures of logged model {@code modelId} on dataset
+   * {@code datasetName}/{@code datasetDigest} (MLflow 3: the model's page and the experiment's
+   * Models tab list them per dataset). Through REST: the Java client's Metric has no such fields.
+   */
+  public void logModelMetrics(String runId, Map<String, Double> metrics, long step, String modelId,
+      String datasetName, String datasetDigest) throws IOException {
+    long now = System.currentTimeMillis();
+    List<Map<String, Object>> ms = new ArrayList<>();
+    metrics.forEach((k, v) -> {
+      if (v != null && !v.isNaN() && !v.isInfinite()) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("key", k);
+        m.put("value", v);
+        m.put("timestamp", now);
+        m.put("step", step);
+        m.put("model_id", modelId);
+        if (datasetName != null) {
+          m.put("dataset_name", datasetName);
+          m.put("dataset_digest", datasetDigest);
+        }
+        ms.add(m);
+      }
+    });
+    for (int i = 0; i < ms.size(); i += 1000) {
+      http.post("/api/2.0/mlflow/runs/log-batch", Map.of("run_id", runId,
+          "metrics", ms.subList(i, Math.min(ms.size(), i + 1000))));
+    }
+  }
+
+  /** The run's metrics, each at its latest value. */
+  public Map<String, Double> runMetrics(String runId) {
+    Map<String, Double> out = new java.util.TreeMap<>();
+    client.getRun(runId).getData().getMetricsList().forEach(m -> out.put(m.getKey(), m.getValue()));
+    return out;
+  }
+
+  /** The run's params by key. */
+  public Map<String, String> runParams(String runId) {
+    Map<String, String> out = new java.util.TreeMap<>();
+    client.getRun(runId).getData().getParamsList().forEach(p -> out.put(p.getKey(), p.getValue()));
+    return out;
+  }
+
   public void setTags(String runId, Map<String, String> tags) {
     List<RunTag> ts = new ArrayList<>();
     tags.forEach((k, v) -> {
@@ -209,12 +261,27 @@ public final class MlflowTracker implements AutoCloseable {
   }
 
   /**
-   * A version of {@code name} made from the run's {@code model} artifact folder; a retry finds
-   * the version it made before.
+   * A version of {@code name} made from the run's {@code model} artifact folder (how runs logged
+   * their model before logged models); a retry finds the version it made before.
    *
    * @return the version number
    */
   public String registerModel(String name, String runId) throws IOException {
+    return registerModel(name, runId, null, null, Map.of());
+  }
+
+  /**
+   * A version of {@code name} made from logged model {@code model} of the run: its source is the
+   * model's artifact location and its {@code model_id} the model (MLflow then lists the version
+   * on the model's page); without a model, from the run's {@code model} artifact folder. A retry
+   * finds the version it made before.
+   *
+   * @param description the version's description (Markdown in the UI); null for none
+   * @param tags version tags, set at creation
+   * @return the version number
+   */
+  public String registerModel(String name, String runId, LoggedModels.LoggedModel model,
+      String description, Map<String, String> tags) throws IOException {
     for (JsonNode v : http.get("/api/2.0/mlflow/model-versions/search?filter="
         + enc("name='" + name + "'")).path("model_versions")) {
       if (runId.equals(v.path("run_id").asText())) return v.path("version").asText();
@@ -225,10 +292,39 @@ public final class MlflowTracker implements AutoCloseable {
       throw new IOException("MLflow registered-models/create " + name + ": HTTP "
           + created.statusCode() + " " + created.body());
     }
-    String source = runInfo(runId).getArtifactUri() + "/model";
-    return http.post("/api/2.0/mlflow/model-versions/create",
-        Map.of("name", name, "source", source, "run_id", runId))
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("name", name);
+    body.put("run_id", runId);
+    if (model != null) {
+      body.put("source", model.artifactUri());
+      body.put("model_id", model.modelId());
+    } else {
+      body.put("source", runInfo(runId).getArtifactUri() + "/model");
+    }
+    if (description != null) body.put("description", description);
+    List<Map<String, String>> ts = new ArrayList<>();
+    tags.forEach((k, v) -> {
+      if (v != null) ts.add(Map.of("key", k, "value", v));
+    });
+    if (!ts.isEmpty()) body.put("tags", ts);
+    return http.post("/api/2.0/mlflow/model-versions/create", body)
         .path("model_version").path("version").asText();
+  }
+
+  /** The registered version as MLflow gives it ({@code model_id}, {@code tags}, ...). */
+  public JsonNode modelVersion(String name, String version) throws IOException {
+    return http.get("/api/2.0/mlflow/model-versions/get?name=" + enc(name) + "&version="
+        + enc(version)).path("model_version");
+  }
+
+  /** Sets tags of a registered version (one call each: MLflow has no batch for these). */
+  public void setModelVersionTags(String name, String version, Map<String, String> tags)
+      throws IOException {
+    for (Map.Entry<String, String> t : tags.entrySet()) {
+      if (t.getValue() == null) continue;
+      http.post("/api/2.0/mlflow/model-versions/set-tag", Map.of("name", name,
+          "version", version, "key", t.getKey(), "value", t.getValue()));
+    }
   }
 
   /** A registered model version: its number, the run that made it and its source URI. */

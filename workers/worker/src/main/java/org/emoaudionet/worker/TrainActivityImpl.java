@@ -78,10 +78,10 @@ public final class TrainActivityImpl implements TrainActivity {
             // the same tag an imported model gets, so every run says what its model is
             ctx.mlflow.setTags(in.mlflowRunId(), Map.of(ImportModelActivityImpl.FORMAT_TAG,
                 ImportModelActivityImpl.EMOAUDIONET));
-            int n = ctx.mlflow.logArtifacts(in.mlflowRunId(), result.modelDir(), "model");
-            log.say(n + " model files logged to MLflow as artifact 'model'");
+            new ModelLogger(ctx.mlflow).log(in.mlflowRunId(), result.modelDir(), data, outDir,
+                Map.of(PromoteActivityImpl.MODEL_URI_TAG, ctx.store.uri(modelKey)), log);
           } catch (IOException | RuntimeException e) {
-            // the model is safe in S3; register will say if MLflow still lacks it
+            // the model is safe in S3; register logs it from there if MLflow still lacks it
             log.say("model not logged to MLflow: " + e.getMessage());
           }
         }
