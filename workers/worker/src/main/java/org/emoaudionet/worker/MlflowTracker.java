@@ -29,7 +29,7 @@ import org.mlflow.tracking.MlflowClient;
 
 /**
  * The MLflow side of a DAG run: experiment {@code <dag_id>}, run {@code <dag_run_id>}, params,
- * metrics, tags, artifacts, logged models and the model registry. Runs, params
+ * metrics, tags, artifacts, dataset inputs, logged models and the model registry. Runs, params
  * and metrics go through the Java client; the rest through REST ({@link MlflowHttp}): the Java
  * client is MLflow 2's and knows neither logged models nor model-linked metrics.
  */
@@ -225,6 +225,25 @@ public final class MlflowTracker implements AutoCloseable {
 
   public RunInfo runInfo(String runId) {
     return client.getRun(runId).getInfo();
+  }
+
+  /**
+   * The run as MLflow 3's REST API gives it: with {@code inputs.dataset_inputs},
+   * {@code inputs.model_inputs} and {@code outputs.model_outputs}, which the Java client drops.
+   */
+  public JsonNode runJson(String runId) throws IOException {
+    return http.get("/api/2.0/mlflow/runs/get?run_id=" + enc(runId)).path("run");
+  }
+
+  /**
+   * Records datasets as inputs of the run ({@code runs/log-inputs}); each element is a
+   * {@code DatasetInput} ({@code {"tags": [...], "dataset": {...}}}). MLflow keeps one input per
+   * dataset (name and digest) and run, so a retry logs nothing twice.
+   */
+  public void logInputs(String runId, List<?> datasetInputs) throws IOException {
+    if (datasetInputs.isEmpty()) return;
+    http.post("/api/2.0/mlflow/runs/log-inputs", Map.of("run_id", runId,
+        "datasets", datasetInputs));
   }
 
   /** Uploads one file as run artifact {@code artifactPath} through the server's proxy. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.emoaudionet.config.PipelineConfig;
+import org.emoaudionet.data.Split;
 import org.emoaudionet.features.FeatureSet;
 import org.emoaudionet.model.Architecture;
 import org.emoaudionet.train.EpochMetrics;
@@ -65,6 +66,7 @@ public final class TrainActivityImpl implements TrainActivity {
       FeatureSet data = ctx.features(in.features(), log);
       log.say("training " + arch.wireName() + " (" + config.preset() + " preset, up to "
           + config.train().maxEpochs() + " epochs) on " + data.segments().size() + " segments");
+      logInputs(in, data, log);
       try (Heartbeater hb = new Heartbeater(ac, start)) {
         Listener listener = new Listener(hb, start, ckKey, outDir, in.mlflowRunId(), log);
         TrainResult result = Trainer.train(data, config, arch, outDir, pretrained, listener);
@@ -91,6 +93,21 @@ public final class TrainActivityImpl implements TrainActivity {
             result.bestValAccuracy(), result.resumedFromEpoch(), log.text(), attempt);
       }
     });
+  }
+
+  /**
+   * The splits training reads as the run's dataset inputs (training, validation); evaluate adds
+   * the test split. Best effort, as all tracking here: a run that trains is worth more than its
+   * bookkeeping.
+   */
+  private void logInputs(TrainInput in, FeatureSet data, TaskLog log) {
+    if (in.mlflowRunId() == null) return;
+    try {
+      ctx.mlflow.logInputs(in.mlflowRunId(), RunDatasets.inputs(data, in.features(),
+          in.conf().datasetUri(), Split.TRAIN, Split.VAL));
+    } catch (IOException | RuntimeException e) {
+      log.say("MLflow dataset inputs not logged: " + e.getMessage());
+    }
   }
 
   /** The last checkpoint, named by the previous attempt's heartbeat or simply found in S3. */
