@@ -210,6 +210,12 @@ public final class MlflowTracker implements AutoCloseable {
     return out;
   }
 
+  /** The highest step any metric named {@code prefix...} has on the run, -1 when none has one. */
+  public long lastStep(String runId, String prefix) {
+    return client.getRun(runId).getData().getMetricsList().stream()
+        .filter(m -> m.getKey().startsWith(prefix)).mapToLong(Metric::getStep).max().orElse(-1);
+  }
+
   public void setTags(String runId, Map<String, String> tags) {
     List<RunTag> ts = new ArrayList<>();
     tags.forEach((k, v) -> {

@@ -1,5 +1,6 @@
 package org.emoaudionet.worker;
 
+import ai.djl.engine.Engine;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import java.io.IOException;
@@ -67,11 +68,17 @@ public final class TrainActivityImpl implements TrainActivity {
       log.say("training " + arch.wireName() + " (" + config.preset() + " preset, up to "
           + config.train().maxEpochs() + " epochs) on " + data.segments().size() + " segments");
       logInputs(in, data, log);
-      try (Heartbeater hb = new Heartbeater(ac, start)) {
+      SystemMetrics sampler = new SystemMetrics(ctx.config.workDir(),
+          Engine.getInstance().getGpuCount());
+      TrainResult result;
+      String modelKey = S3Keys.model(in.dagId(), in.dagRunId());
+      // closed before the output is made, so that the task log has the monitor's last line
+      try (Heartbeater hb = new Heartbeater(ac, start);
+          SystemMetricsMonitor system = SystemMetricsMonitor.start(ctx.mlflow, in.mlflowRunId(),
+              sampler, ctx.config.systemMetricsInterval(), log)) {
         Listener listener = new Listener(hb, start, ckKey, outDir, in.mlflowRunId(), log);
-        TrainResult result = Trainer.train(data, config, arch, outDir, pretrained, listener);
+        result = Trainer.train(data, config, arch, outDir, pretrained, listener);
         if (result.resumedFromEpoch() > 0) log.say("resumed after epoch " + result.resumedFromEpoch());
-        String modelKey = S3Keys.model(in.dagId(), in.dagRunId());
         ctx.store.putDir(modelKey, result.modelDir());
         log.say("best epoch " + result.bestEpoch() + ", validation accuracy "
             + result.bestValAccuracy() + "; model stored as " + ctx.store.uri(modelKey));
@@ -87,11 +94,11 @@ public final class TrainActivityImpl implements TrainActivity {
             log.say("model not logged to MLflow: " + e.getMessage());
           }
         }
-        List<EpochSummary> history = new ArrayList<>();
-        for (EpochMetrics m : result.history()) history.add(summary(m));
-        return new TrainOutput(modelKey, ctx.store.uri(modelKey), history, result.bestEpoch(),
-            result.bestValAccuracy(), result.resumedFromEpoch(), log.text(), attempt);
       }
+      List<EpochSummary> history = new ArrayList<>();
+      for (EpochMetrics m : result.history()) history.add(summary(m));
+      return new TrainOutput(modelKey, ctx.store.uri(modelKey), history, result.bestEpoch(),
+          result.bestValAccuracy(), result.resumedFromEpoch(), log.text(), attempt);
     });
   }
 

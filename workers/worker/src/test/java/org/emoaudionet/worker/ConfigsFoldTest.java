@@ -97,4 +97,15 @@ class ConfigsFoldTest {
     assertEquals("bob", TrackingActivitiesImpl.sourceTags(new StartRunInput("d", "r-fold-0",
         "d/r/fold-0", conf("small", 2, 0), "parent"), null, "bob").get("mlflow.user"));
   }
+
+  @Test
+  void systemMetricsIntervalFromMlflowsOwnVariables() {
+    assertEquals(java.time.Duration.ofSeconds(10), WorkerConfig.systemMetricsInterval(Map.of()));
+    assertEquals(java.time.Duration.ofMillis(2500), WorkerConfig.systemMetricsInterval(
+        Map.of("MLFLOW_SYSTEM_METRICS_SAMPLING_INTERVAL", "2.5")));
+    assertNull(WorkerConfig.systemMetricsInterval(
+        Map.of("MLFLOW_ENABLE_SYSTEM_METRICS_LOGGING", "false")));
+    assertThrows(IllegalArgumentException.class, () -> WorkerConfig.systemMetricsInterval(
+        Map.of("MLFLOW_SYSTEM_METRICS_SAMPLING_INTERVAL", "0")));
+  }
 }
