@@ -72,8 +72,10 @@ public class EmoPipelineWorkflowImpl implements EmoPipelineWorkflow {
 
     TrackingRun mlflow;
     try {
+      // the memo is part of the run's start event, so reading it replays deterministically
       mlflow = tracking.startRun(new StartRunInput(dag, run, Workflow.getInfo().getWorkflowId(),
-          conf, request.parent() == null ? null : request.parent().mlflowRunId()));
+          conf, request.parent() == null ? null : request.parent().mlflowRunId(),
+          memo(RunMemo.TRIGGERING_USER), memo(RunMemo.NOTE)));
     } catch (ActivityFailure f) {
       String why = "not run: the MLflow run could not be opened: " + rootMessage(f);
       board.markNotStarted("upstream_failed", why);
@@ -294,6 +296,11 @@ public class EmoPipelineWorkflowImpl implements EmoPipelineWorkflow {
     endTags.put("emo.cv.summary_uri", summary.summaryUri());
     return new PipelineResult(summary.metrics(), null, summary.summaryUri(), mlflow.runId(), null,
         null, false, null);
+  }
+
+  /** A string of the run's memo (what the API wrote when it started the run), null if absent. */
+  private static String memo(String key) {
+    return Workflow.getMemo(key, String.class, String.class);
   }
 
   private static boolean isCancellation(Throwable t) {

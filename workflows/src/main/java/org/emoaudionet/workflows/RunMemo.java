@@ -15,6 +15,11 @@ public final class RunMemo {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Who triggered the run (Airflow's {@code triggering_user_name}); absent for schedules. */
+  public static final String TRIGGERING_USER = "triggering_user_name";
+  /** The DAG run's note as given when it was triggered. */
+  public static final String NOTE = "note";
+
   /** Airflow's {@code run_type} values this platform produces. */
   public static final String MANUAL = "manual";
   public static final String SCHEDULED = "scheduled";

@@ -1,12 +1,15 @@
 package org.emoaudionet.worker;
 
 import io.temporal.activity.Activity;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import org.emoaudionet.data.Split;
 import org.emoaudionet.features.FeatureSet;
 import org.emoaudionet.metrics.EvaluationReport;
 import org.emoaudionet.metrics.Evaluator;
@@ -64,7 +67,7 @@ public final class EvaluateActivityImpl implements EvaluateActivity {
         }
         if (metricsUri == null) throw new IllegalStateException("Evaluator wrote no metrics.json");
         if (in.mlflowRunId() != null) {
-          ctx.mlflow.logMetrics(in.mlflowRunId(), metrics, 0);
+          logTestMetrics(in, data, metrics, log);
           ctx.mlflow.setTags(in.mlflowRunId(), Map.of("emo.metrics_uri", metricsUri,
               "emo.model_uri", in.trained().modelUri()));
           log.say("metrics and " + uris.size() + " files logged to MLflow run " + in.mlflowRunId());
@@ -74,6 +77,37 @@ public final class EvaluateActivityImpl implements EvaluateActivity {
         return new EvaluateOutput(metrics, metricsUri, uris, log.text(), attempt);
       }
     });
+  }
+
+  /**
+   * The test split as the run's {@code test} dataset input, and the test metrics as the run's
+   * and, when train logged one, as its logged model's figures on that dataset (the model's page
+   * and the experiment's Models tab then show them).
+   */
+  private void logTestMetrics(EvaluateInput in, FeatureSet data, Map<String, Double> metrics,
+      TaskLog log) throws IOException {
+    String runId = in.mlflowRunId();
+    String dataset = RunDatasets.name(in.conf().datasetUri(), Split.TEST);
+    boolean hasTest = !data.split(Split.TEST).isEmpty();
+    try {
+      ctx.mlflow.logInputs(runId, RunDatasets.inputs(data, in.features(), in.conf().datasetUri(),
+          Split.TEST));
+    } catch (IOException | RuntimeException e) {
+      log.say("MLflow test dataset input not logged: " + e.getMessage());
+      hasTest = false;
+    }
+    Optional<LoggedModels.LoggedModel> model;
+    try {
+      model = new ModelLogger(ctx.mlflow).readyOf(runId);
+    } catch (IOException | RuntimeException e) {
+      model = Optional.empty();
+    }
+    if (model.isEmpty()) {
+      ctx.mlflow.logMetrics(runId, metrics, 0);
+      return;
+    }
+    ctx.mlflow.logModelMetrics(runId, metrics, 0, model.get().modelId(),
+        hasTest ? dataset : null, hasTest ? RunDatasets.digest(in.features()) : null);
   }
 
   /** The report's scalars as MLflow metric names: {@code test_accuracy}, {@code test_ccc}, ... */

@@ -23,7 +23,7 @@ import org.emoaudionet.workflows.TrainOutput;
  * Task {@code train} of a run with {@code conf.import_model}: the model is fetched, opened with
  * {@link ScoringModels#load} (the same call evaluate, promote and serving make, so a model that
  * passes here can be scored there), checked against this run's data and preset, and stored as
- * {@code runs/<dag>/<run>/model.tar.gz} and MLflow artifact {@code model} exactly as {@link
+ * {@code runs/<dag>/<run>/model.tar.gz} and as the run's MLflow logged model exactly as {@link
  * TrainActivityImpl} stores a model it trained. Everything after it cannot tell the difference
  * but by the run tag {@value #FORMAT_TAG}.
  */
@@ -68,10 +68,10 @@ public final class ImportModelActivityImpl implements ImportModelActivity {
           tags.put(SOURCE_TAG, source);
           ctx.mlflow.setTags(in.mlflowRunId(), tags);
           try {
-            int n = ctx.mlflow.logArtifacts(in.mlflowRunId(), modelDir, "model");
-            log.say(n + " model files logged to MLflow as artifact 'model'");
+            new ModelLogger(ctx.mlflow).log(in.mlflowRunId(), modelDir, data, dir,
+                Map.of(PromoteActivityImpl.MODEL_URI_TAG, modelUri, SOURCE_TAG, source), log);
           } catch (IOException | RuntimeException e) {
-            // as for a trained model: S3 has it, register will say if MLflow still lacks it
+            // as for a trained model: S3 has it, register logs it from there if MLflow lacks it
             log.say("model not logged to MLflow: " + e.getMessage());
           }
         }

@@ -105,6 +105,10 @@ public final class PromoteActivityImpl implements PromoteActivity {
             + " stays on version " + p.championVersion());
       }
       if (in.mlflowRunId() != null) logOnRun(in.mlflowRunId(), p, file);
+      // the same words on the version itself, where the registry UI lists versions
+      ctx.mlflow.setModelVersionTags(in.registeredModel(), in.candidateVersion(), Map.of(
+          VersionNotes.DECISION, p.decision(), VersionNotes.REASON, p.reason(),
+          VersionNotes.METRIC, p.metric()));
       log.say("decision: " + p.decision() + ": " + p.reason());
       return new PromoteOutput(p.decision(), champion, p.previousVersion(),
           p.metric(), boxed(p.candidate()), boxed(p.incumbent()), p.reason(),
@@ -288,9 +292,9 @@ public final class PromoteActivityImpl implements PromoteActivity {
   /** Tags, the two figures as metrics and promotion.json as an artifact of the run. */
   private void logOnRun(String runId, Promotion p, Path file) throws IOException {
     Map<String, String> tags = new LinkedHashMap<>();
-    tags.put("emo.champion.decision", p.decision());
-    tags.put("emo.champion.reason", p.reason());
-    tags.put("emo.champion.metric", p.metric());
+    tags.put(VersionNotes.DECISION, p.decision());
+    tags.put(VersionNotes.REASON, p.reason());
+    tags.put(VersionNotes.METRIC, p.metric());
     tags.put("emo.champion.previous_version",
         p.previousVersion() == null ? "none" : p.previousVersion());
     ctx.mlflow.setTags(runId, tags);

@@ -2,6 +2,9 @@ package org.emoaudionet.worker;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import org.emoaudionet.workflows.DagCatalog;
+import org.emoaudionet.workflows.DagDefinition;
 import org.emoaudionet.workflows.EndRunInput;
 import org.emoaudionet.workflows.RunConf;
 import org.emoaudionet.workflows.StartRunInput;
@@ -20,8 +23,12 @@ public final class TrackingActivitiesImpl implements TrackingActivities {
   @Override
   public TrackingRun startRun(StartRunInput in) {
     return WorkerContext.guarded(() -> {
+      Optional<DagDefinition> dag = dag(in.dagId());
+      ctx.mlflow.experimentId(in.dagId(), dag.map(DagDefinition::description).orElse(null));
+      Map<String, String> t = new LinkedHashMap<>(tags(in));
+      t.putAll(sourceTags(in, dagFile(in.dagId()), parentUser(in)));
       RunInfo run = ctx.mlflow.startRun(in.dagId(), in.dagRunId(), in.workflowId(),
-          params(in.conf()), tags(in));
+          params(in.conf()), t);
       return new TrackingRun(run.getExperimentId(), run.getRunId());
     });
   }
@@ -48,6 +55,56 @@ public final class TrackingActivitiesImpl implements TrackingActivities {
       if (c.fold() != null) t.put("emo.cv.fold", String.valueOf(c.fold()));
     }
     return t;
+  }
+
+  /**
+   * MLflow's own tags for who and what ran the run, so its run table fills "User" and "Source":
+   * {@value MlflowTags#USER} is the Airflow user who triggered the run (a fold's: its parent's;
+   * nobody's: {@value MlflowTags#DEFAULT_USER}), the source a {@value MlflowTags#SOURCE_TYPE_JOB}
+   * named by the DAG's file, and the DAG run's note, when it had one, the run's description.
+   *
+   * @param dagFile where the DAG is defined ({@code dags/<file>.yaml}); null: the DAG id stands in
+   * @param inheritedUser the parent run's user (cross-validation folds), or null
+   */
+  static Map<String, String> sourceTags(StartRunInput in, String dagFile, String inheritedUser) {
+    Map<String, String> t = new LinkedHashMap<>();
+    String user = blank(in.triggeringUser()) ? inheritedUser : in.triggeringUser();
+    t.put(MlflowTags.USER, blank(user) ? MlflowTags.DEFAULT_USER : user);
+    t.put(MlflowTags.SOURCE_NAME, blank(dagFile) ? in.dagId() : dagFile);
+    t.put(MlflowTags.SOURCE_TYPE, MlflowTags.SOURCE_TYPE_JOB);
+    if (!blank(in.note())) t.put(MlflowTags.NOTE, in.note());
+    return t;
+  }
+
+  /** A fold nobody triggered by hand runs for whoever triggered its cross-validation. */
+  private String parentUser(StartRunInput in) {
+    if (in.parentRunId() == null || !blank(in.triggeringUser())) return null;
+    try {
+      return ctx.mlflow.runTags(in.parentRunId()).get(MlflowTags.USER);
+    } catch (RuntimeException e) {
+      return null; // the default user then; not worth failing the run for
+    }
+  }
+
+  /** The DAG as this worker's catalog has it; empty if the catalog cannot be read here. */
+  private static Optional<DagDefinition> dag(String dagId) {
+    try {
+      return DagCatalog.find(dagId);
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static String dagFile(String dagId) {
+    try {
+      return DagCatalog.current().source(dagId).orElse(null);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
   }
 
   /** PipelineConfig.flatten() and the conf itself ({@code conf.*}). */

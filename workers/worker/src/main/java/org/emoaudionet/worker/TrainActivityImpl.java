@@ -1,5 +1,6 @@
 package org.emoaudionet.worker;
 
+import ai.djl.engine.Engine;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.emoaudionet.config.PipelineConfig;
+import org.emoaudionet.data.Split;
 import org.emoaudionet.features.FeatureSet;
 import org.emoaudionet.model.Architecture;
 import org.emoaudionet.train.EpochMetrics;
@@ -65,11 +67,18 @@ public final class TrainActivityImpl implements TrainActivity {
       FeatureSet data = ctx.features(in.features(), log);
       log.say("training " + arch.wireName() + " (" + config.preset() + " preset, up to "
           + config.train().maxEpochs() + " epochs) on " + data.segments().size() + " segments");
-      try (Heartbeater hb = new Heartbeater(ac, start)) {
+      logInputs(in, data, log);
+      SystemMetrics sampler = new SystemMetrics(ctx.config.workDir(),
+          Engine.getInstance().getGpuCount());
+      TrainResult result;
+      String modelKey = S3Keys.model(in.dagId(), in.dagRunId());
+      // closed before the output is made, so that the task log has the monitor's last line
+      try (Heartbeater hb = new Heartbeater(ac, start);
+          SystemMetricsMonitor system = SystemMetricsMonitor.start(ctx.mlflow, in.mlflowRunId(),
+              sampler, ctx.config.systemMetricsInterval(), log)) {
         Listener listener = new Listener(hb, start, ckKey, outDir, in.mlflowRunId(), log);
-        TrainResult result = Trainer.train(data, config, arch, outDir, pretrained, listener);
+        result = Trainer.train(data, config, arch, outDir, pretrained, listener);
         if (result.resumedFromEpoch() > 0) log.say("resumed after epoch " + result.resumedFromEpoch());
-        String modelKey = S3Keys.model(in.dagId(), in.dagRunId());
         ctx.store.putDir(modelKey, result.modelDir());
         log.say("best epoch " + result.bestEpoch() + ", validation accuracy "
             + result.bestValAccuracy() + "; model stored as " + ctx.store.uri(modelKey));
@@ -78,19 +87,34 @@ public final class TrainActivityImpl implements TrainActivity {
             // the same tag an imported model gets, so every run says what its model is
             ctx.mlflow.setTags(in.mlflowRunId(), Map.of(ImportModelActivityImpl.FORMAT_TAG,
                 ImportModelActivityImpl.EMOAUDIONET));
-            int n = ctx.mlflow.logArtifacts(in.mlflowRunId(), result.modelDir(), "model");
-            log.say(n + " model files logged to MLflow as artifact 'model'");
+            new ModelLogger(ctx.mlflow).log(in.mlflowRunId(), result.modelDir(), data, outDir,
+                Map.of(PromoteActivityImpl.MODEL_URI_TAG, ctx.store.uri(modelKey)), log);
           } catch (IOException | RuntimeException e) {
-            // the model is safe in S3; register will say if MLflow still lacks it
+            // the model is safe in S3; register logs it from there if MLflow still lacks it
             log.say("model not logged to MLflow: " + e.getMessage());
           }
         }
-        List<EpochSummary> history = new ArrayList<>();
-        for (EpochMetrics m : result.history()) history.add(summary(m));
-        return new TrainOutput(modelKey, ctx.store.uri(modelKey), history, result.bestEpoch(),
-            result.bestValAccuracy(), result.resumedFromEpoch(), log.text(), attempt);
       }
+      List<EpochSummary> history = new ArrayList<>();
+      for (EpochMetrics m : result.history()) history.add(summary(m));
+      return new TrainOutput(modelKey, ctx.store.uri(modelKey), history, result.bestEpoch(),
+          result.bestValAccuracy(), result.resumedFromEpoch(), log.text(), attempt);
     });
+  }
+
+  /**
+   * The splits training reads as the run's dataset inputs (training, validation); evaluate adds
+   * the test split. Best effort, as all tracking here: a run that trains is worth more than its
+   * bookkeeping.
+   */
+  private void logInputs(TrainInput in, FeatureSet data, TaskLog log) {
+    if (in.mlflowRunId() == null) return;
+    try {
+      ctx.mlflow.logInputs(in.mlflowRunId(), RunDatasets.inputs(data, in.features(),
+          in.conf().datasetUri(), Split.TRAIN, Split.VAL));
+    } catch (IOException | RuntimeException e) {
+      log.say("MLflow dataset inputs not logged: " + e.getMessage());
+    }
   }
 
   /** The last checkpoint, named by the previous attempt's heartbeat or simply found in S3. */

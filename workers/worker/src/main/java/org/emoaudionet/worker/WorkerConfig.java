@@ -1,6 +1,7 @@
 package org.emoaudionet.worker;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,10 @@ import org.emoaudionet.workflows.DataSourcePolicy;
  *
  * @param dataSources where runs may make this worker read data from (EMO_DATA_ROOTS,
  *     EMO_DATA_HOSTS): checked again right before every fetch, whatever the API let through
+ * @param systemMetricsInterval how often train logs MLflow system metrics; null: not at all. From
+ *     MLflow's own variables: {@code MLFLOW_SYSTEM_METRICS_SAMPLING_INTERVAL} (seconds, default 10
+ *     as MLflow's) and {@code MLFLOW_ENABLE_SYSTEM_METRICS_LOGGING=false} to switch it off (on by
+ *     default here, unlike MLflow: a training job is what these charts are for)
  */
 public record WorkerConfig(
     Path emoHome,
@@ -23,7 +28,8 @@ public record WorkerConfig(
     String mlflowUri,
     Path workDir,
     List<String> queues,
-    DataSourcePolicy dataSources) {
+    DataSourcePolicy dataSources,
+    Duration systemMetricsInterval) {
 
   public static WorkerConfig fromEnv() {
     return fromEnv(System.getenv());
@@ -51,7 +57,28 @@ public record WorkerConfig(
         env.getOrDefault("EMO_MLFLOW_URI", "http://127.0.0.1:5000"),
         work == null ? home.resolve("work") : Path.of(work).toAbsolutePath().normalize(),
         queues,
-        DataSourcePolicy.fromEnv(withHome(env, home)));
+        DataSourcePolicy.fromEnv(withHome(env, home)),
+        systemMetricsInterval(env));
+  }
+
+  static Duration systemMetricsInterval(Map<String, String> env) {
+    if ("false".equalsIgnoreCase(env.getOrDefault("MLFLOW_ENABLE_SYSTEM_METRICS_LOGGING", "true")
+        .trim())) {
+      return null;
+    }
+    String s = env.getOrDefault("MLFLOW_SYSTEM_METRICS_SAMPLING_INTERVAL", "10").trim();
+    double seconds;
+    try {
+      seconds = Double.parseDouble(s);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("MLFLOW_SYSTEM_METRICS_SAMPLING_INTERVAL: not a number"
+          + " of seconds: '" + s + "'");
+    }
+    if (!(seconds > 0)) {
+      throw new IllegalArgumentException("MLFLOW_SYSTEM_METRICS_SAMPLING_INTERVAL must be > 0"
+          + " seconds, got " + s);
+    }
+    return Duration.ofMillis(Math.round(seconds * 1000));
   }
 
   /** The policy's default data root is {@code $EMO_HOME/data}, with EMO_HOME as resolved here. */

@@ -79,4 +79,33 @@ class ConfigsFoldTest {
     assertEquals("1", params.get("conf.fold"));
     assertEquals("3", params.get("split.folds"), params.toString());
   }
+
+  @Test
+  void mlflowSourceTagsNameWhoAndWhatRanTheRun() {
+    RunConf c = conf("small", null, null);
+    Map<String, String> byHand = TrackingActivitiesImpl.sourceTags(new StartRunInput("d", "r",
+        "d/r", c, null, "alice", "why this run"), "dags/d.yaml", null);
+    assertEquals(Map.of("mlflow.user", "alice", "mlflow.source.type", "JOB",
+        "mlflow.source.name", "dags/d.yaml", "mlflow.note.content", "why this run"), byHand);
+    // a schedule's run: nobody triggered it, no note, and a DAG this worker has no file of
+    Map<String, String> scheduled = TrackingActivitiesImpl.sourceTags(
+        new StartRunInput("d", "r", "d/r", c), null, null);
+    assertEquals("emo", scheduled.get("mlflow.user"));
+    assertEquals("d", scheduled.get("mlflow.source.name"));
+    assertFalse(scheduled.containsKey("mlflow.note.content"));
+    // a fold runs for whoever triggered its cross-validation
+    assertEquals("bob", TrackingActivitiesImpl.sourceTags(new StartRunInput("d", "r-fold-0",
+        "d/r/fold-0", conf("small", 2, 0), "parent"), null, "bob").get("mlflow.user"));
+  }
+
+  @Test
+  void systemMetricsIntervalFromMlflowsOwnVariables() {
+    assertEquals(java.time.Duration.ofSeconds(10), WorkerConfig.systemMetricsInterval(Map.of()));
+    assertEquals(java.time.Duration.ofMillis(2500), WorkerConfig.systemMetricsInterval(
+        Map.of("MLFLOW_SYSTEM_METRICS_SAMPLING_INTERVAL", "2.5")));
+    assertNull(WorkerConfig.systemMetricsInterval(
+        Map.of("MLFLOW_ENABLE_SYSTEM_METRICS_LOGGING", "false")));
+    assertThrows(IllegalArgumentException.class, () -> WorkerConfig.systemMetricsInterval(
+        Map.of("MLFLOW_SYSTEM_METRICS_SAMPLING_INTERVAL", "0")));
+  }
 }

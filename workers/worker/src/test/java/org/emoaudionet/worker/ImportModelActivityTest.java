@@ -159,14 +159,23 @@ class ImportModelActivityTest {
       Map<String, byte[]> got = files(stored);
       assertEquals(want.keySet(), got.keySet());
       for (String f : want.keySet()) assertArrayEquals(want.get(f), got.get(f), f);
-      // and in MLflow: artifact 'model', the format and the source as tags
+      // and in MLflow: a READY logged model of the run with the SavedModel's files and an MLmodel
+      // of flavour emoaudionet (format keras-savedmodel), the format and the source as tags
       Run run = client.getRun(runId);
       Map<String, String> tags = PromoteActivityTest.tags(run);
       assertEquals("keras-savedmodel", tags.get("emo.model_format"));
       assertEquals(source, tags.get("emo.imported_from"));
-      List<String> artifacts = tracker.listArtifacts(runId, "model");
-      assertTrue(artifacts.stream().anyMatch(a -> a.endsWith("keras.json")), artifacts.toString());
-      assertTrue(artifacts.stream().anyMatch(a -> a.endsWith("saved_model.pb")), artifacts.toString());
+      LoggedModels.LoggedModel logged = new ModelLogger(tracker).readyOf(runId).orElseThrow(
+          () -> new AssertionError("no READY logged model: " + out.log()));
+      assertEquals(source, logged.tags().get("emo.imported_from"));
+      List<String> artifacts = tracker.loggedModels().listArtifacts(logged, "");
+      assertTrue(artifacts.containsAll(List.of("keras.json", "saved_model.pb", "MLmodel",
+          "input_example.json")), artifacts.toString());
+      Map<String, Object> mlmodel = MlmodelFile.read(
+          tracker.loggedModels().readArtifact(logged, "MLmodel"));
+      assertTrue(mlmodel.get("flavors").toString().contains("model_format=keras-savedmodel"),
+          mlmodel.toString());
+      assertTrue(mlmodel.get("signature").toString().contains("[-1,3,64,64]"), mlmodel.toString());
 
       // evaluate scores the imported model like a trained one: same split, same metrics
       EvaluateOutput scores = evaluate.evaluate(new EvaluateInput(DAG, "imp1", conf, features,

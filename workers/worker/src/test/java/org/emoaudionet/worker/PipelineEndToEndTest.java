@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.emoaudionet.workflows.DagCatalog;
 import org.emoaudionet.workflows.PipelineRequest;
 import org.emoaudionet.workflows.PipelineResult;
 import org.emoaudionet.workflows.RunConf;
+import org.emoaudionet.workflows.RunMemo;
 import org.emoaudionet.workflows.S3Keys;
 import org.emoaudionet.workflows.TaskQueues;
 import org.emoaudionet.workflows.TaskState;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlflow.api.proto.Service.Run;
+import org.mlflow.api.proto.Service.RunInfo;
 import org.mlflow.api.proto.Service.RunStatus;
 import org.mlflow.tracking.MlflowClient;
 
@@ -57,10 +60,12 @@ class PipelineEndToEndTest {
     if (s3 != null) s3.close();
   }
 
-  private static PipelineResult run(String runId, RunConf conf, List<TaskState>[] tasks) {
+  /** @param memo what the API puts in a run's memo ({@code triggering_user_name}, {@code note}) */
+  private static PipelineResult run(String runId, RunConf conf, List<TaskState>[] tasks,
+      Map<String, Object> memo) {
     String dag = "audio_manifest_classification";
     EmoPipelineWorkflow wf = env.getWorkflowClient().newWorkflowStub(EmoPipelineWorkflow.class,
-        WorkflowOptions.newBuilder().setTaskQueue(TaskQueues.CPU)
+        WorkflowOptions.newBuilder().setTaskQueue(TaskQueues.CPU).setMemo(memo)
             .setWorkflowId(PipelineRequest.workflowId(dag, runId)).build());
     PipelineResult r = wf.run(PipelineRequest.of(DagCatalog.find(dag).orElseThrow(), runId, conf));
     tasks[0] = wf.tasks();
@@ -83,7 +88,8 @@ class PipelineEndToEndTest {
     RunConf conf = new RunConf("manifest", corpus.toString(), "label", "small", "speaker", 2, 1L,
         true, null, "emoaudionet", null, Map.of());
     List<TaskState>[] ts = new List[1];
-    PipelineResult r = run("manual__e2e1", conf, ts);
+    PipelineResult r = run("manual__e2e1", conf, ts, Map.of(RunMemo.TRIGGERING_USER, "alice",
+        RunMemo.NOTE, "baseline on the synthetic corpus"));
     for (TaskState t : ts[0]) assertEquals("success", t.state(), t.taskId() + ": " + t.log());
     double acc = r.metrics().get("test_accuracy");
     assertTrue(acc >= 0 && acc <= 1, "test_accuracy " + acc);
@@ -107,11 +113,13 @@ class PipelineEndToEndTest {
     assertTrue(run.getData().getMetricsList().stream().anyMatch(m -> m.getKey().equals("test_accuracy")));
     try (MlflowTracker t = new MlflowTracker(mlflow.uri)) {
       List<String> top = t.listArtifacts(r.mlflowRunId(), "");
-      assertTrue(top.containsAll(List.of("metrics.json", "confusion_matrix.png", "model")), top.toString());
+      assertTrue(top.containsAll(List.of("metrics.json", "confusion_matrix.png")), top.toString());
+      assertFalse(top.contains("model"), "the model is a logged model now, not a run artifact");
+      modelTrainingRunInMlflow(t, r, ts);
     }
 
     // same data and config: preprocess and augment are cache hits
-    PipelineResult r2 = run("manual__e2e2", conf, ts);
+    PipelineResult r2 = run("manual__e2e2", conf, ts, Map.of());
     // version 2 was judged against version 1 re-scored on its own test split, either way
     assertEquals("success", task(ts[0], "promote").state(), task(ts[0], "promote").log());
     assertTrue(task(ts[0], "promote").log().contains("champion is version 1"),
@@ -122,5 +130,77 @@ class PipelineEndToEndTest {
         task(ts[0], "preprocess").log());
     assertTrue(task(ts[0], "augment").log().contains("cache hit: cache/augment/"));
     assertTrue(task(ts[0], "download").log().contains("already stored"));
+  }
+
+  /**
+   * What MLflow 3 shows of run 1 as a model-training run: kind, user, source and note; the
+   * datasets it read with their digests; system metrics of the short train; a READY logged model
+   * with signature and input example, with the test metrics on the test dataset; the version
+   * linked to it, with tags and a description, and promote's decision on it.
+   */
+  private static void modelTrainingRunInMlflow(MlflowTracker t, PipelineResult r,
+      List<TaskState>[] ts) throws Exception {
+    String runId = r.mlflowRunId();
+    RunInfo info = t.runInfo(runId);
+    assertEquals("custom_model_development",
+        t.experimentTags(info.getExperimentId()).get("mlflow.experimentKind"));
+    assertTrue(t.experimentTags(info.getExperimentId()).containsKey("mlflow.note.content"),
+        "the DAG's description");
+    assertEquals("alice", info.getUserId());
+    Map<String, String> tags = t.runTags(runId);
+    assertEquals("alice", tags.get("mlflow.user"));
+    assertEquals("JOB", tags.get("mlflow.source.type"));
+    assertEquals("dags/audio_manifest_classification.yaml", tags.get("mlflow.source.name"));
+    assertEquals("baseline on the synthetic corpus", tags.get("mlflow.note.content"));
+
+    JsonNode run = t.runJson(runId);
+    Map<String, JsonNode> inputs = MlflowTrackerTest.datasetInputs(run);
+    assertTrue(inputs.keySet().containsAll(List.of("training", "test")), inputs.toString());
+    for (JsonNode d : inputs.values()) {
+      assertEquals(36, d.path("digest").asText().length(), d.toString());
+      assertTrue(d.path("name").asText().startsWith("corpus/"), d.toString());
+      assertTrue(MlflowHttp.JSON.readTree(d.path("profile").asText()).path("segments").asInt() > 0);
+    }
+    String trainLog = task(ts[0], "train").log();
+    // the digest is the cache key of the file train and evaluate read: augment's output
+    JsonNode profile = MlflowHttp.JSON.readTree(inputs.get("training").path("profile").asText());
+    assertTrue(profile.path("feature_cache_key").asText()
+        .startsWith(inputs.get("training").path("digest").asText()), profile.toString());
+    assertTrue(profile.path("features_uri").asText().contains("cache/augment/"), profile.toString());
+    assertEquals(inputs.get("training").path("digest"), inputs.get("test").path("digest"));
+
+    Map<String, Double> metrics = t.runMetrics(runId);
+    assertTrue(metrics.get("system/system_memory_usage_megabytes") > 0, metrics.toString());
+    assertTrue(metrics.containsKey("system/cpu_utilization_percentage"), metrics.toString());
+    assertTrue(trainLog.contains("system metric samples logged to MLflow"), trainLog);
+
+    LoggedModels.LoggedModel model = new ModelLogger(t).readyOf(runId).orElseThrow(
+        () -> new AssertionError("no READY logged model: " + trainLog));
+    Map<String, Object> mlmodel = MlmodelFile.read(t.loggedModels().readArtifact(model, "MLmodel"));
+    String signature = mlmodel.get("signature").toString();
+    assertTrue(signature.contains("\"shape\":[-1,1,177]"), signature);
+    assertTrue(signature.contains("\"shape\":[-1,3,64,64]"), signature);
+    assertTrue(signature.contains("\"shape\":[-1,2]"), "two classes: " + signature);
+    assertTrue(mlmodel.get("flavors").toString().contains("architecture=emoaudionet"),
+        mlmodel.toString());
+    assertTrue(t.loggedModels().listArtifacts(model, "").containsAll(List.of("model.json",
+        "input_example.json")));
+    JsonNode figures = new MlflowHttp(mlflow.uri).get("/api/2.0/mlflow/logged-models/"
+        + model.modelId()).path("model").path("data").path("metrics");
+    assertTrue(figures.toString().contains("\"key\":\"test_accuracy\""), figures.toString());
+    assertTrue(figures.toString().contains("\"dataset_name\":\"corpus/test\""), figures.toString());
+
+    JsonNode version = t.modelVersion(r.registeredModel(), r.modelVersion());
+    assertEquals(model.artifactUri(), version.path("source").asText());
+    assertEquals("[{\"name\": \"" + r.registeredModel() + "\", \"version\": "
+        + r.modelVersion() + "}]",
+        t.loggedModels().get(model.modelId()).tags().get("mlflow.modelVersions"));
+    Map<String, String> vtags = new java.util.TreeMap<>();
+    version.path("tags").forEach(x -> vtags.put(x.path("key").asText(), x.path("value").asText()));
+    assertEquals(ChampionDecision.fmt(r.metrics().get("test_accuracy")), vtags.get("test_accuracy"));
+    assertEquals("promoted", vtags.get("emo.champion.decision"), vtags.toString());
+    assertTrue(vtags.get("emo.champion.reason").startsWith("no champion yet"), vtags.toString());
+    assertTrue(version.path("description").asText().contains("DAG run `manual__e2e1`"),
+        version.toString());
   }
 }

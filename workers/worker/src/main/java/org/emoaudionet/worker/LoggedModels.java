@@ -1,0 +1,154 @@
+package org.emoaudionet.worker;
+
+import static org.emoaudionet.worker.MlflowHttp.enc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * MLflow 3's logged models over REST ({@code /api/2.0/mlflow/logged-models}, checked against the
+ * 3.17 server's {@code service.proto}): a model is an entity of its own with an id
+ * ({@code m-...}), an artifact location beside the runs' ({@code <exp>/models/<id>/artifacts}),
+ * a status, the run that made it ({@code source_run_id}) and the registry versions made from it.
+ * The Java client (MLflow 2) has none of this.
+ */
+public final class LoggedModels {
+  /** MLflow's {@code LoggedModelStatus} values, as its REST API spells them. */
+  public static final String PENDING = "LOGGED_MODEL_PENDING";
+  public static final String READY = "LOGGED_MODEL_READY";
+  public static final String UPLOAD_FAILED = "LOGGED_MODEL_UPLOAD_FAILED";
+
+  /** A logged model as {@code LoggedModelInfo} describes it. */
+  public record LoggedModel(String modelId, String experimentId, String name, String artifactUri,
+      String status, String sourceRunId, String modelType, Map<String, String> tags,
+      Map<String, String> params) {
+    public boolean ready() {
+      return READY.equals(status);
+    }
+
+    static LoggedModel of(JsonNode model) {
+      JsonNode i = model.path("info");
+      return new LoggedModel(i.path("model_id").asText(), i.path("experiment_id").asText(),
+          i.path("name").asText(), i.path("artifact_uri").asText(), i.path("status").asText(),
+          i.path("source_run_id").asText(null), i.path("model_type").asText(null),
+          pairs(i.path("tags")), pairs(model.path("data").path("params")));
+    }
+  }
+
+  private final MlflowHttp http;
+
+  LoggedModels(MlflowHttp http) {
+    this.http = http;
+  }
+
+  /** A new model, PENDING until {@link #finalizeModel}; its params and tags set at once. */
+  public LoggedModel create(String experimentId, String name, String modelType,
+      String sourceRunId, Map<String, String> params, Map<String, String> tags)
+      throws IOException {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("experiment_id", experimentId);
+    body.put("name", name);
+    if (modelType != null) body.put("model_type", modelType);
+    if (sourceRunId != null) body.put("source_run_id", sourceRunId);
+    body.put("params", keyValues(params));
+    body.put("tags", keyValues(tags));
+    return LoggedModel.of(http.post("/api/2.0/mlflow/logged-models", body).path("model"));
+  }
+
+  public LoggedModel get(String modelId) throws IOException {
+    return LoggedModel.of(http.get("/api/2.0/mlflow/logged-models/" + enc(modelId))
+        .path("model"));
+  }
+
+  /** The models run {@code runId} of experiment {@code experimentId} made, newest first. */
+  public List<LoggedModel> ofRun(String experimentId, String runId) throws IOException {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("experiment_ids", List.of(experimentId));
+    body.put("filter", "source_run_id = '" + runId.replace("'", "\\'") + "'");
+    body.put("order_by", List.of(Map.of("field_name", "creation_timestamp", "ascending", false)));
+    List<LoggedModel> out = new ArrayList<>();
+    for (JsonNode m : http.post("/api/2.0/mlflow/logged-models/search", body).path("models")) {
+      out.add(LoggedModel.of(m));
+    }
+    return out;
+  }
+
+  /** Uploads one file to {@code relPath} of the model's artifacts, through the server's proxy. */
+  public void upload(LoggedModel model, Path file, String relPath) throws IOException {
+    http.upload(MlflowHttp.artifactPath(model.artifactUri()), relPath, file);
+  }
+
+  /** Uploads every file of {@code dir} to the same relative path of the model's artifacts. */
+  public int uploadDir(LoggedModel model, Path dir) throws IOException {
+    int n = 0;
+    for (Path f : MlflowTracker.files(dir)) {
+      upload(model, f, dir.relativize(f).toString().replace('\\', '/'));
+      n++;
+    }
+    return n;
+  }
+
+  /** The names directly under {@code path} ("" for the top) of the model's artifacts. */
+  public List<String> listArtifacts(LoggedModel model, String path) throws IOException {
+    String root = MlflowHttp.artifactPath(model.artifactUri());
+    JsonNode r = http.get("/api/2.0/mlflow-artifacts/artifacts?path="
+        + enc(path.isEmpty() ? root : root + "/" + path));
+    List<String> out = new ArrayList<>();
+    for (JsonNode f : r.path("files")) out.add(f.path("path").asText());
+    return out;
+  }
+
+  /** One text artifact of the model ({@code MLmodel}, the input example), as stored. */
+  public String readArtifact(LoggedModel model, String path) throws IOException {
+    String p = "/api/2.0/mlflow-artifacts/artifacts/"
+        + MlflowHttp.encodePath(MlflowHttp.artifactPath(model.artifactUri()) + "/" + path);
+    var r = http.getRaw(p);
+    if (r.statusCode() != 200) {
+      throw new IOException("MLflow GET " + p + ": HTTP " + r.statusCode() + " " + r.body());
+    }
+    return r.body();
+  }
+
+  /** Sets the model's status: {@link #READY} once its files are all there, or {@link #UPLOAD_FAILED}. */
+  public LoggedModel finalizeModel(String modelId, String status) throws IOException {
+    return LoggedModel.of(http.patch("/api/2.0/mlflow/logged-models/" + enc(modelId),
+        Map.of("model_id", modelId, "status", status)).path("model"));
+  }
+
+  public void setTags(String modelId, Map<String, String> tags) throws IOException {
+    http.patch("/api/2.0/mlflow/logged-models/" + enc(modelId) + "/tags",
+        Map.of("model_id", modelId, "tags", keyValues(tags)));
+  }
+
+  /**
+   * Makes the model an output of the run ({@code runs/outputs}): the run page's "Logged models"
+   * and the model's "Source run". MLflow refuses the same pair twice, so a retry asks first.
+   */
+  public void logOutput(String runId, String modelId, long step) throws IOException {
+    JsonNode run = http.get("/api/2.0/mlflow/runs/get?run_id=" + enc(runId)).path("run");
+    for (JsonNode o : run.path("outputs").path("model_outputs")) {
+      if (modelId.equals(o.path("model_id").asText())) return;
+    }
+    http.post("/api/2.0/mlflow/runs/outputs", Map.of("run_id", runId,
+        "models", List.of(Map.of("model_id", modelId, "step", step))));
+  }
+
+  private static List<Map<String, String>> keyValues(Map<String, String> m) {
+    List<Map<String, String>> out = new ArrayList<>();
+    m.forEach((k, v) -> {
+      if (v != null) out.add(Map.of("key", k, "value", v));
+    });
+    return out;
+  }
+
+  private static Map<String, String> pairs(JsonNode list) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (JsonNode t : list) out.put(t.path("key").asText(), t.path("value").asText());
+    return out;
+  }
+}
