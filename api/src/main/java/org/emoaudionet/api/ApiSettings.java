@@ -21,6 +21,7 @@ public class ApiSettings {
   @ConfigProperty(name = "emo.admin.password") Optional<String> adminPassword;
   @ConfigProperty(name = "emo.jwt.secret") Optional<String> jwtSecret;
   @ConfigProperty(name = "emo.jwt.expiry-seconds") long jwtExpirySeconds;
+  @ConfigProperty(name = "emo.jwt.cli-expiry-seconds") long jwtCliExpirySeconds;
   @ConfigProperty(name = "emo.dags.folder") Optional<String> dagsFolder;
   @ConfigProperty(name = "emo.s3.endpoint") String s3Endpoint;
   @ConfigProperty(name = "emo.s3.access-key") String s3AccessKey;
@@ -65,6 +66,11 @@ public class ApiSettings {
 
   public long jwtExpirySeconds() {
     return jwtExpirySeconds;
+  }
+
+  /** Lifetime of a {@code POST /auth/token/cli} token (Airflow's {@code jwt_cli_expiration_time}). */
+  public long jwtCliExpirySeconds() {
+    return jwtCliExpirySeconds;
   }
 
   /** The folder of extra DAG files, if configured. */

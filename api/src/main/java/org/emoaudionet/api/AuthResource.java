@@ -20,19 +20,41 @@ import java.util.List;
 import java.util.Map;
 import org.emoaudionet.api.AirflowModels.Token;
 
-/** Airflow 3's token endpoint (simple auth manager): {@code POST /auth/token}, JSON or form. */
+/**
+ * Airflow 3's token endpoints (simple auth manager): {@code POST /auth/token}, JSON or form, and
+ * {@code POST /auth/token/cli} for airflowctl.
+ */
 @Path("/auth/token")
 public class AuthResource {
   @Inject Credentials credentials;
   @Inject JwtCodec jwt;
   @Inject ObjectMapper json;
   @Inject LoginThrottle throttle;
+  @Inject ApiSettings settings;
 
   @POST
   @Consumes(MediaType.WILDCARD)
   @Produces(MediaType.APPLICATION_JSON)
   public Response token(@HeaderParam("Content-Type") String contentType,
       @Context HttpServerRequest request, String body) {
+    return login(contentType, request, body, settings.jwtExpirySeconds());
+  }
+
+  /**
+   * Airflow 3's {@code POST /auth/token/cli}, what {@code airflowctl auth login --username
+   * --password} calls: the same login, a shorter-lived token ({@code emo.jwt.cli-expiry-seconds}).
+   */
+  @POST
+  @Path("/cli")
+  @Consumes(MediaType.WILDCARD)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response cliToken(@HeaderParam("Content-Type") String contentType,
+      @Context HttpServerRequest request, String body) {
+    return login(contentType, request, body, settings.jwtCliExpirySeconds());
+  }
+
+  private Response login(String contentType, HttpServerRequest request, String body,
+      long lifetimeSeconds) {
     Map<String, String> fields = contentType != null
         && contentType.toLowerCase().startsWith(MediaType.APPLICATION_FORM_URLENCODED)
         ? form(body) : jsonBody(body);
@@ -58,7 +80,7 @@ public class AuthResource {
       throw new ApiException(401, "Invalid credentials");
     }
     throttle.succeeded(user, address);
-    return Response.status(201).entity(new Token(jwt.issue(user))).build();
+    return Response.status(201).entity(new Token(jwt.issue(user, lifetimeSeconds))).build();
   }
 
   private Map<String, String> jsonBody(String body) {

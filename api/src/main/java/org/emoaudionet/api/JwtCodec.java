@@ -34,13 +34,18 @@ public class JwtCodec {
    * default 86400, Airflow 3's {@code [api_auth] jwt_expiration_time}).
    */
   public String issue(String subject) {
+    return issue(subject, settings.jwtExpirySeconds());
+  }
+
+  /** A token for {@code subject} valid for {@code lifetimeSeconds}. */
+  public String issue(String subject, long lifetimeSeconds) {
     long now = clock.instant().getEpochSecond();
     Map<String, Object> claims = new LinkedHashMap<>();
     claims.put("sub", subject);
     claims.put("iss", "emo-api");
     claims.put("iat", now);
     claims.put("nbf", now);
-    claims.put("exp", now + settings.jwtExpirySeconds());
+    claims.put("exp", now + lifetimeSeconds);
     try {
       String payload = ENC.encodeToString(json.writeValueAsBytes(claims));
       String signingInput = HEADER + "." + payload;
