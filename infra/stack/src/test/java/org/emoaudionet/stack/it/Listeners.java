@@ -51,7 +51,8 @@ final class Listeners {
     for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
       Path p = Path.of(table);
       if (!Files.isReadable(p)) continue;
-      for (String line : Files.readAllLines(p).subList(1, Files.readAllLines(p).size())) {
+      List<String> rows = Files.readAllLines(p);
+      for (String line : rows.subList(1, rows.size())) {
         String[] f = line.trim().split("\\s+");
         if (f.length < 10 || !f[3].equals("0A") || !inodes.contains(f[9])) continue; // 0A: LISTEN
         String[] local = f[1].split(":");
