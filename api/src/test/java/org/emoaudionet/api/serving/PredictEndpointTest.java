@@ -311,15 +311,15 @@ class PredictEndpointTest {
     ByteBuffer.wrap(huge).order(ByteOrder.LITTLE_ENDIAN).putInt(40, Integer.MAX_VALUE * 2 + 1);
     List<byte[]> hostile = List.of(pcmWav(1, 48_000), pcmWav(10, 6_000), floatWav(16000, nan),
         pcmWav(16000, 1), huge, pcmWav(500_000, 2_000));
-    // Measured from upload 250 on, after the first requests filled what is built once (the
-    // model, resampling tables). The bound catches what issue 13 saw (one 1 Hz header asked for
-    // 8.5 GB; a 10 Hz file left 2.1 GB): it is not proof of a flat heap. Measured here: +55 MB
-    // over the last 750 in one run, within a few MB in another (double[] whose owner was not
-    // identified; soft-referenced caches would look like this).
-    long before = 0;
+    // The used heap after a full GC, sampled every 250 uploads from upload 250 on (the first
+    // requests fill what is built once: the model, resampling tables). Flat means: no sample
+    // above the first by more than 16 MB. Before the feature calculators were pooled (they were
+    // thread-local, one pair per server thread that ever served), the heap grew by 4 to 55 MB
+    // here, with the number of pool threads; measured since: 79/79/79/79 MB.
+    long[] heap = new long[4];
     long t0 = System.nanoTime();
     for (int i = 0; i < 1000; i++) {
-      if (i == 250) before = usedHeapAfterGc();
+      if (i % 250 == 0 && i > 0) heap[i / 250 - 1] = usedHeapAfterGc();
       Reply r = predict("recola_arousal", null,
           new Multipart().file("files", "hostile-" + i + ".wav", hostile.get(i % hostile.size())));
       assertEquals(422, r.status(), "upload " + i + ": " + r.body());
@@ -327,11 +327,16 @@ class PredictEndpointTest {
           "upload " + i + " not named: " + r.body());
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
-    long after = usedHeapAfterGc();
-    System.out.printf("1000 hostile uploads: %.1f s, heap at upload 250 %d MB, at 1000 %d MB%n", seconds,
-        before >> 20, after >> 20);
-    assertTrue(after - before < 128L << 20, "heap grew over the last 750 uploads by " + ((after - before) >> 20) + " MB");
-    assertTrue(seconds < 120, "1000 hostile uploads took " + seconds + " s");
+    heap[3] = usedHeapAfterGc();
+    System.out.printf("1000 hostile uploads: %.1f s, heap after GC at uploads 250/500/750/1000: "
+        + "%d/%d/%d/%d MB%n", seconds, heap[0] >> 20, heap[1] >> 20, heap[2] >> 20, heap[3] >> 20);
+    for (int k = 1; k < 4; k++) {
+      assertTrue(heap[k] - heap[0] < 16L << 20, "heap grew from upload 250 to " + (250 * (k + 1))
+          + " by " + ((heap[k] - heap[0]) >> 20) + " MB");
+    }
+    // Generous: 193 s measured while five other builds shared the 2 cores; the bound is for a
+    // 1 Hz header that resamples for minutes, not for the machine's load.
+    assertTrue(seconds < 300, "1000 hostile uploads took " + seconds + " s");
   }
 
   private static long usedHeapAfterGc() throws InterruptedException {

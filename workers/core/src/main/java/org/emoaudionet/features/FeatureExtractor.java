@@ -7,8 +7,9 @@ import org.emoaudionet.config.PipelineConfig;
  * MFCC vector ({@link MfccFeature}, {@code audio.mfccFrames} values at {@code audio.sampleRate})
  * and the spectrogram image ({@link SpectrogramImage}, {@code model.imageSize} square).
  *
- * <p>Thread-safe: the calculators own work buffers, so each calling thread gets its own pair
- * (a {@link ThreadLocal}); workers may share one extractor across threads.
+ * <p>Thread-safe: the calculators own work buffers, so each simultaneous caller borrows its own
+ * from a {@link WorkBufferPool} (as many as callers at once, not one per thread that ever
+ * called); workers and the API share one extractor across threads.
  */
 public final class FeatureExtractor {
   private final int sampleRate;
@@ -16,8 +17,8 @@ public final class FeatureExtractor {
   private final int imageSize;
   private final int mfccChannels;
   private final String meanRemoval;
-  private final ThreadLocal<MfccFeature> mfcc;
-  private final ThreadLocal<SpectrogramImage> image;
+  private final WorkBufferPool<MfccFeature> mfcc;
+  private final WorkBufferPool<SpectrogramImage> image;
 
   public FeatureExtractor(PipelineConfig config) {
     this(config.audio().sampleRate(), config.audio().mfccFrames(), config.model().imageSize(),
@@ -53,10 +54,8 @@ public final class FeatureExtractor {
     this.sampleRate = sampleRate;
     this.mfccFrames = mfccFrames;
     this.imageSize = imageSize;
-    this.mfcc = ThreadLocal.withInitial(() -> new MfccFeature(sampleRate, mfccFrames));
-    this.image = ThreadLocal.withInitial(() -> new SpectrogramImage(sampleRate, imageSize));
-    this.mfcc.set(m);
-    this.image.set(s);
+    this.mfcc = new WorkBufferPool<>(() -> new MfccFeature(sampleRate, mfccFrames), m);
+    this.image = new WorkBufferPool<>(() -> new SpectrogramImage(sampleRate, imageSize), s);
   }
 
   public int sampleRate() {
@@ -80,7 +79,7 @@ public final class FeatureExtractor {
    * the {@code 13 x mfccFrames} coefficients, channel-major.
    */
   public float[] mfcc(float[] segment) {
-    float[] v = mfccChannels == 1 ? mfcc.get().compute(segment) : mfcc.get().computeChannels(segment);
+    float[] v = mfcc.with(f -> mfccChannels == 1 ? f.compute(segment) : f.computeChannels(segment));
     int rows = meanRemoval.equals("all") ? mfccChannels : meanRemoval.equals("c0") ? 1 : 0;
     for (int c = 0; c < rows; c++) {
       double sum = 0;
@@ -93,6 +92,6 @@ public final class FeatureExtractor {
 
   /** The spectrogram branch input: RGB channel-major, {@code 3 x size x size}, 0..255. */
   public byte[] image(float[] segment) {
-    return image.get().compute(segment);
+    return image.with(f -> f.compute(segment));
   }
 }
