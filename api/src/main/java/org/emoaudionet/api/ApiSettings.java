@@ -7,7 +7,10 @@ import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The EMO_* environment of PLATFORM.md as Quarkus config (see application.properties). */
+/**
+ * The EMO_* environment of the platform (infra/README.md, "Environment variables") as Quarkus
+ * config (see application.properties).
+ */
 @ApplicationScoped
 public class ApiSettings {
   static final String MAX_BODY_BYTES = "emo.api.max-body-bytes";

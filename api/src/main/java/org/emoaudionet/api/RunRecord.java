@@ -8,7 +8,8 @@ import java.util.Map;
  * One Temporal execution of a DAG run, as listed or described.
  *
  * @param runId Temporal's run id of this execution (a cleared run has several)
- * @param memo the memo the API wrote at start (PLATFORM.md keys), decoded to strings
+ * @param memo the memo the API wrote at start (its keys: infra/README.md, "Temporal ids and the
+ *     run memo"), decoded to strings
  */
 public record RunRecord(
     String workflowId,

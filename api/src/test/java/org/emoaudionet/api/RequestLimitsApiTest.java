@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
+import org.emoaudionet.workflows.Multipart;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -78,16 +79,14 @@ class RequestLimitsApiTest {
   @Test
   void aCompressedBodyIs415NotA500() throws IOException {
     ByteArrayOutputStream gz = new ByteArrayOutputStream();
-    String boundary = "emo-gzip-test";
+    Multipart form =
+        new Multipart().file("files", "a.wav", "RIFF".getBytes(StandardCharsets.US_ASCII));
     try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
-      out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\";"
-          + " filename=\"a.wav\"\r\nContent-Type: application/octet-stream\r\n\r\nRIFF\r\n--"
-          + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(form.body());
     }
     Http.Reply upload = api.send("POST", "/api/emo/models/recola_arousal/predict",
         HttpRequest.BodyPublishers.ofByteArray(gz.toByteArray()),
-        Map.of("Content-Type", "multipart/form-data; boundary=" + boundary,
-            "Content-Encoding", "gzip"));
+        Map.of("Content-Type", form.contentType(), "Content-Encoding", "gzip"));
     assertEquals(415, upload.status(), upload.text());
     assertTrue(upload.body().get("detail").asText().contains("Content-Encoding 'gzip'"),
         upload.text());

@@ -1,6 +1,6 @@
 package org.emoaudionet.workflows;
 
-/** The S3 layout of PLATFORM.md, in one place for the workflow and the worker. */
+/** The S3 layout (infra/README.md, "S3 layout"), in one place for the workflow and the worker. */
 public final class S3Keys {
   private S3Keys() {}
 

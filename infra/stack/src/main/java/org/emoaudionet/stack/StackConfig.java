@@ -7,8 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Everything the embedded stack needs to know, read from the PLATFORM.md environment variables
- * (the same ones every child process gets) with the embedded defaults.
+ * Everything the embedded stack needs to know, read from the platform's environment variables
+ * (infra/README.md, "Environment variables": the same ones every child process gets) with the
+ * embedded defaults.
  *
  * @param startWorker false when a test drives its own worker process
  * @param dagsFolder EMO_DAGS_FOLDER, extra DAG files for the API; null: the bundled DAGs only
@@ -176,7 +177,6 @@ public record StackConfig(
     return emoHome.resolve("admin-password");
   }
 
-  /** The PLATFORM.md variables every child process (API, worker) gets. */
   /** The API's environment: the shared one plus the secrets it signs and checks logins with. */
   public Map<String, String> apiEnv(String adminPassword, String jwtSecret) {
     Map<String, String> env = sharedEnv();
@@ -197,6 +197,7 @@ public record StackConfig(
     return env;
   }
 
+  /** The platform variables every child process (API, worker) gets. */
   private Map<String, String> sharedEnv() {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("EMO_HOME", emoHome.toString());

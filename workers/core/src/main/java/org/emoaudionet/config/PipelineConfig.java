@@ -150,7 +150,10 @@ public record PipelineConfig(
   /** The bundled presets, each a YAML file {@code presets/<name>.yaml} beside this class's package. */
   public static final java.util.List<String> PRESETS = java.util.List.of("paper", "small", "cpu");
 
-  /** The paper's setting (SPEC.md): 224x224 images, 128 channels, batch 100, up to 500 epochs. */
+  /**
+   * The paper's setting (SPEC.md "Model", "Training"): 224x224 images, 128 channels, batch 100,
+   * up to 500 epochs.
+   */
   public static PipelineConfig paper() {
     return preset("paper");
   }

@@ -18,7 +18,10 @@ public final class RecolaReader {
 
   private RecolaReader() {}
 
-  /** The task: gold standard in [-1, 1], binned into 10 equal bins (our choice, see SPEC.md). */
+  /**
+   * The task: gold standard in [-1, 1], binned into 10 equal bins (our choice, SPEC.md
+   * "Preprocessing").
+   */
   public static TaskSpec task(String name) {
     return TaskSpec.binned(name, -1, 1, 10);
   }

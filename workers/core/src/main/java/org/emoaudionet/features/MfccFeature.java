@@ -1,5 +1,7 @@
 package org.emoaudionet.features;
 
+import org.emoaudionet.audio.Fft;
+
 /**
  * The MFCC branch input: {@code librosa.feature.mfcc(y=y, sr=sr, n_mfcc=13)} with librosa's
  * defaults, averaged over the 13 coefficients of each frame, as the authors' code did

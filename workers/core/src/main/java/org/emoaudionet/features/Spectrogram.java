@@ -1,5 +1,7 @@
 package org.emoaudionet.features;
 
+import org.emoaudionet.audio.Fft;
+
 /**
  * The spectrogram branch's power spectral density in dB: {@code 10 * log10(Pxx)} with {@code
  * Pxx} from {@code matplotlib.mlab.specgram(x, NFFT=256, Fs=sr, noverlap=128)} and its other

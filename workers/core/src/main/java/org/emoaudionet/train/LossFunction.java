@@ -3,7 +3,10 @@ package org.emoaudionet.train;
 import ai.djl.ndarray.NDArray;
 import java.util.Locale;
 
-/** The two training losses of SPEC.md, on logits and one-hot targets, averaged over the batch. */
+/**
+ * The two training losses (SPEC.md "Training"), on logits and one-hot targets, averaged over the
+ * batch.
+ */
 public enum LossFunction {
   /** Softmax cross-entropy (paper). */
   CROSS_ENTROPY,

@@ -13,9 +13,9 @@ import org.emoaudionet.model.ModelManifest;
 import org.emoaudionet.model.ParameterFile;
 
 /**
- * Transfer learning (SPEC.md, paper Sec. IV: LibriSpeech gender -> RECOLA / DAIC-WOZ): every
- * layer but the final Linear is copied from a pretrained model directory; the final Linear keeps
- * its fresh initialisation and the new class count.
+ * Transfer learning (SPEC.md "Training", paper Sec. IV: LibriSpeech gender -> RECOLA /
+ * DAIC-WOZ): every layer but the final Linear is copied from a pretrained model directory; the
+ * final Linear keeps its fresh initialisation and the new class count.
  */
 public final class Transfer {
   private Transfer() {}

@@ -9,7 +9,7 @@ import org.emoaudionet.workflows.EmoPipelineWorkflowImpl;
 import org.emoaudionet.workflows.ScheduledDagRunWorkflowImpl;
 import org.emoaudionet.workflows.TaskQueues;
 
-/** Which implementations listen on which task queue (PLATFORM.md). */
+/** Which implementations listen on which task queue (infra/README.md, "Task queues"). */
 public final class Activities {
   private Activities() {}
 

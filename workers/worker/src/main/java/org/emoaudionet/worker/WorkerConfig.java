@@ -8,7 +8,8 @@ import java.util.Map;
 import org.emoaudionet.workflows.DataSourcePolicy;
 
 /**
- * The PLATFORM.md environment variables, with the embedded stack's defaults.
+ * The platform's environment variables (infra/README.md, "Environment variables"), with the
+ * embedded stack's defaults.
  *
  * @param dataSources where runs may make this worker read data from (EMO_DATA_ROOTS,
  *     EMO_DATA_HOSTS): checked again right before every fetch, whatever the API let through
