@@ -129,8 +129,7 @@ public class AssetResource {
   public AssetEvent announce(@HeaderParam("Authorization") String auth,
       @HeaderParam("Idempotency-Key") String idempotencyKey, String body) {
     JsonBody b = JsonBody.parse(body, json, EVENT_BODY);
-    b.require("asset_id");
-    Integer assetId = b.integer("asset_id");
+    Integer assetId = b.requiredInt("asset_id");
     Map<String, Object> extra = b.object("extra");
     String partitionKey = b.string("partition_key", 250);
     if (partitionKey != null && partitionKey.isBlank()) {

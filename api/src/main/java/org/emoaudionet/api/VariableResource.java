@@ -115,9 +115,8 @@ public class VariableResource {
   /** Airflow's VariableBody: key (at most 250), value (any JSON), description, team_name. */
   private Parsed parse(String body) {
     JsonBody b = JsonBody.parse(body, json, BODY);
-    b.require("key");
     b.require("value");
-    String key = b.string("key", QueryLimits.MAX_CHARS);
+    String key = b.requiredString("key", QueryLimits.MAX_CHARS);
     String description = b.string("description");
     String team = b.string("team_name", 50);
     if (team != null) {

@@ -189,8 +189,12 @@ class AssetEventsApiTest {
 
   @Test
   void badAnnouncementsAreRefusedNamingTheField() {
+    assertEquals(401, new Http(url.toString()).post("/api/v2/assets/events", "{\"asset_id\": 1}")
+        .status(), "announcing needs a token");
     Http.Reply missing = api.post("/api/v2/assets/events", "{\"extra\": {}}");
     Http.assertFails(missing, 422, "body.asset_id");
+    Http.assertFails(api.post("/api/v2/assets/events", "{\"asset_id\": null}"), 422, "body.asset_id");
+    Http.assertFails(api.post("/api/v2/assets/events", "{\"asset_id\": \"one\"}"), 422, "body.asset_id");
     Http.assertFails(api.post("/api/v2/assets/events", "{\"asset_id\": 1, \"extra\": 5}"), 422,
         "body.extra");
     Http.assertFails(api.post("/api/v2/assets/events", "{\"asset_id\": 1, \"bogus\": 5}"), 422,

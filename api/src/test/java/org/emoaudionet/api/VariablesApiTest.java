@@ -93,6 +93,11 @@ class VariablesApiTest {
   void badBodiesAre422NamingTheField() {
     Http.assertFails(api.post("/api/v2/variables", "{\"value\": \"x\"}"), 422, "body.key");
     Http.assertFails(api.post("/api/v2/variables", "{\"key\": \"k\"}"), 422, "body.value");
+    Http.Reply nullKey = api.post("/api/v2/variables", "{\"key\": null, \"value\": 1}");
+    Http.assertFails(nullKey, 422, "body.key");
+    assertEquals(1, nullKey.body().get("detail").size(), nullKey.text());
+    Http.assertFails(api.patch("/api/v2/variables/k", "{\"key\": null, \"value\": 1}"), 422, "body.key");
+    assertEquals(401, new Http(url.toString()).get("/api/v2/variables").status());
     Http.assertFails(api.post("/api/v2/variables", "{\"key\": \"k\", \"value\": 1, \"x\": 1}"),
         422, "body.x");
     Http.assertFails(api.post("/api/v2/variables",
