@@ -71,7 +71,9 @@ public class AssetResource {
   @GET
   @Path("/{asset_id}")
   public Asset get(@PathParam("asset_id") String assetId) {
-    return views.asset(catalog.require(PathInts.parse("asset_id", assetId)), events.all());
+    Integer id = PathInts.parse("asset_id", assetId);
+    if (id == null) throw ApiException.notFound("The Asset with ID: `" + assetId + "` was not found");
+    return views.asset(catalog.require(id), events.all());
   }
 
   @GET
@@ -86,8 +88,8 @@ public class AssetResource {
       @QueryParam("name_prefix_pattern") String namePrefix,
       @QueryParam("timestamp_gte") String gte, @QueryParam("timestamp_gt") String gt,
       @QueryParam("timestamp_lte") String lte, @QueryParam("timestamp_lt") String lt) {
-    Integer asset = assetId == null || assetId.isEmpty() ? null : queryInt("asset_id", assetId);
-    Integer mapIndex = sourceMapIndex == null || sourceMapIndex.isEmpty() ? null
+    Long asset = assetId == null || assetId.isEmpty() ? null : queryInt("asset_id", assetId);
+    Long mapIndex = sourceMapIndex == null || sourceMapIndex.isEmpty() ? null
         : queryInt("source_map_index", sourceMapIndex);
     LikePattern name = Params.pattern(namePattern);
     Instant since = time("timestamp_gte", gte);
@@ -153,9 +155,11 @@ public class AssetResource {
     return jwt.verify(auth.substring(7).strip());
   }
 
-  private static int queryInt(String name, String raw) {
+  /** An integer query value of any size (Python's int); one past long's range matches nothing. */
+  private static long queryInt(String name, String raw) {
     try {
-      return Integer.parseInt(raw.strip());
+      java.math.BigInteger v = new java.math.BigInteger(raw.strip());
+      return v.bitLength() < 64 ? v.longValue() : Long.MIN_VALUE;
     } catch (NumberFormatException e) {
       throw ApiException.invalid("int_parsing", List.of("query", name),
           "Input should be a valid integer, unable to parse string as an integer", raw);

@@ -56,10 +56,11 @@ public class DagVersionResource {
   @Path("/{version_number}")
   public DagVersion get(@PathParam("dag_id") String dagId,
       @PathParam("version_number") String versionNumber) {
-    int n = PathInts.parse("version_number", versionNumber);
+    Integer parsed = PathInts.parse("version_number", versionNumber);
     DagDefinition d = views.require(dagId);
+    int n = parsed == null ? -1 : parsed; // too large: no such version
     return versions.entry(d, n).map(e -> versions.view(d, e)).orElseThrow(() ->
         ApiException.notFound("The DagVersion with dag_id: `" + dagId + "` and version_number: `"
-            + n + "` was not found"));
+            + versionNumber + "` was not found"));
   }
 }

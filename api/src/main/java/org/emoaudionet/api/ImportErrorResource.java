@@ -48,6 +48,10 @@ public class ImportErrorResource {
   @GET
   @Path("/{import_error_id}")
   public ImportError get(@PathParam("import_error_id") String id) {
-    return errors.get(PathInts.parse("import_error_id", id));
+    Integer n = PathInts.parse("import_error_id", id);
+    if (n == null) {
+      throw ApiException.notFound("The ImportError with import_error_id: `" + id + "` was not found");
+    }
+    return errors.get(n);
   }
 }

@@ -88,6 +88,8 @@ class AssetEventsApiTest {
     assertEquals(id, asset(CatalogDagsTestResource.SHARED_PREFIX).get("id").asInt());
 
     assertEquals(404, api.get("/api/v2/assets/99999").status());
+    assertEquals(404, api.get("/api/v2/assets/123456789012345678901234567890").status(),
+        "any integer is an id (Python's int): a huge one names no asset");
     Http.assertFails(api.get("/api/v2/assets/abc"), 422, "path.asset_id");
     assertEquals(1, api.get("/api/v2/assets?dag_ids=solo_drops").body().get("total_entries").asInt());
     assertEquals(1, api.get("/api/v2/assets?uri_pattern=solo").body().get("total_entries").asInt());

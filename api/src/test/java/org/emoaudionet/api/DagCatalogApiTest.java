@@ -56,6 +56,7 @@ class DagCatalogApiTest {
     assertEquals(200, one.status(), one.text());
     assertEquals(broken, one.body());
     assertEquals(404, api.get("/api/v2/importErrors/987654").status());
+    assertEquals(404, api.get("/api/v2/importErrors/98765432109876543210").status());
     Http.assertFails(api.get("/api/v2/importErrors/x"), 422, "path.import_error_id");
     assertEquals(1, api.get("/api/v2/importErrors?filename=garbage.json").body()
         .get("total_entries").asInt());
