@@ -11,7 +11,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -34,16 +36,28 @@ public class DagResource {
   @Inject DagStates states;
   @Inject DagSchedules schedules;
   @Inject JwtCodec jwt;
+  @Inject RunRepository runs;
+  @Inject RunViews runViews;
 
+  /** Airflow's documented filters of get_dags, every one applied (DagFilters for the rest). */
   @GET
   public DagCollection list(@QueryParam("limit") String limit, @QueryParam("offset") String offset,
       @QueryParam("tags") List<String> tags, @QueryParam("tags_match_mode") String tagsMode,
       @QueryParam("dag_id_pattern") String idPattern,
       @QueryParam("dag_display_name_pattern") String namePattern,
-      @QueryParam("paused") String paused, @QueryParam("order_by") List<String> orderBy) {
+      @QueryParam("paused") String paused, @QueryParam("order_by") List<String> orderBy,
+      @QueryParam("owners") List<String> owners,
+      @QueryParam("dag_run_state") List<String> runStates,
+      @QueryParam("timetable_type") List<String> timetableTypes, @Context UriInfo uri) {
+    Map<String, String> q = new LinkedHashMap<>();
+    uri.getQueryParameters().forEach((k, v) -> q.put(k, v.isEmpty() ? null : v.get(0)));
+    DagFilters filters = DagFilters.parse(q, owners, runStates, timetableTypes);
     schedules.reconcileAll();
     Instant now = Instant.now();
+    Map<String, AirflowModels.DagRun> latest = filters.needsRuns()
+        ? DagFilters.latestRuns(runs, runViews) : Map.of();
     List<Dag> matched = select(tags, tagsMode, idPattern, namePattern, paused, orderBy).stream()
+        .filter(s -> filters.matches(s.dag()) && filters.matchesLatest(latest.get(s.dag().dagId())))
         .map(s -> views.dag(s.dag(), s.paused(), now)).toList();
     return page(matched, limit, offset);
   }
@@ -100,16 +114,22 @@ public class DagResource {
       @QueryParam("offset") String offset, @QueryParam("tags") List<String> tags,
       @QueryParam("tags_match_mode") String tagsMode,
       @QueryParam("dag_id_pattern") String idPattern, @QueryParam("paused") String pausedFilter,
+      @QueryParam("dag_id_prefix_pattern") String idPrefix,
+      @QueryParam("owners") List<String> owners, @QueryParam("exclude_stale") String excludeStale,
       @QueryParam("update_mask") List<String> mask, @HeaderParam("Authorization") String auth,
       String body) {
     boolean paused = patchBody(body, mask);
-    if (idPattern == null || idPattern.isEmpty()) {
+    Params.bool("exclude_stale", excludeStale); // nothing is stale: checked only
+    if ((idPattern == null || idPattern.isEmpty()) && (idPrefix == null || idPrefix.isEmpty())) {
       throw ApiException.invalid("missing", List.of("query", "dag_id_pattern"),
-          "Field required: name the DAGs to update (dag_id_pattern, '~' for all)", null);
+          "Field required: name the DAGs to update (dag_id_pattern, '~' for all, or"
+              + " dag_id_prefix_pattern)", null);
     }
     String user = user(auth);
     Instant now = Instant.now();
     List<Dag> changed = select(tags, tagsMode, idPattern, null, pausedFilter, List.of()).stream()
+        .filter(s -> OrderBy.prefix(idPrefix, s.dag().dagId()))
+        .filter(s -> owners == null || owners.isEmpty() || owners.contains(DagViews.OWNER))
         .map(s -> {
           setPaused(s.dag(), paused, user);
           return views.dag(s.dag(), paused, now);

@@ -63,10 +63,16 @@ public class DagSchedules {
   private volatile Boolean serverHasSchedules;
   private volatile boolean reconciled;
 
-  /** Loads the DAG files (a bad one stops the API, naming it), then reconciles the schedules. */
+  /**
+   * Loads the DAG files, then reconciles the schedules. A bad file of the folder is left out and
+   * logged (GET /api/v2/importErrors lists it), as Airflow's DAG processor does: the API and the
+   * other DAGs keep working.
+   */
   void onStart(@Observes @Priority(10) StartupEvent event) {
-    DagCatalog catalog = DagCatalog.load(settings.dagsFolder().orElse(null));
+    DagCatalog catalog = DagCatalog.scan(settings.dagsFolder().orElse(null));
     DagCatalog.install(catalog);
+    catalog.importErrors().forEach(e -> LOG.errorf("DAG file left out (import error): %s",
+        e.message()));
     long scheduled = catalog.list().stream().filter(d -> d.schedule() != null).count();
     LOG.infof("DAGs: %d (%d bundled%s), %d with a schedule", catalog.list().size(),
         DagCatalog.bundled().list().size(),

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.emoaudionet.api.AirflowModels.Dag;
 import org.emoaudionet.api.AirflowModels.DagTag;
@@ -29,6 +28,7 @@ public class DagViews {
   /** Where a DAG comes from when the catalog does not know (never for a listed DAG). */
   static final String FILELOC = "org/emoaudionet/workflows/DagCatalog.java";
   @Inject DagStates states;
+  @Inject DagVersions versions;
   /** The DAG files are read once: they were "parsed" when this process loaded them. */
   private final Instant loadedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
 
@@ -76,9 +76,9 @@ public class DagViews {
         summary);
   }
 
+  /** The version of the DAG file this process loaded (DagVersions keeps the history). */
   public DagVersion version(DagDefinition d) {
-    UUID id = UUID.nameUUIDFromBytes(("dag-version:" + d.dagId() + ":1").getBytes(StandardCharsets.UTF_8));
-    return new DagVersion(BUNDLE, null, null, loadedAt, d.dagId(), d.dagId(), id, 1);
+    return versions.latest(d);
   }
 
   /**

@@ -156,6 +156,44 @@ final class JsonBody {
     return object(key);
   }
 
+  /**
+   * An integer ({@code int}, pydantic's lax mode: a JSON integer or a string of digits); null
+   * when absent, null or wrong (the wrong ones are collected).
+   */
+  Integer integer(String key) {
+    JsonNode v = node.get(key);
+    if (v == null || v.isNull()) return null;
+    if (v.isIntegralNumber() && v.canConvertToInt()) return v.asInt();
+    if (v.isTextual() && v.asText().strip().matches("[+-]?\\d{1,9}")) {
+      return Integer.parseInt(v.asText().strip());
+    }
+    errors.add(ApiException.item("int_parsing", List.of("body", key),
+        "Input should be a valid integer", plain(v)));
+    return null;
+  }
+
+  /** A required, non-null integer ({@code int} without default): absent or null is a 422. */
+  Integer requiredInt(String key) {
+    require(key);
+    JsonNode v = node.get(key);
+    if (v != null && v.isNull()) {
+      errors.add(ApiException.item("int_type", List.of("body", key), "Input should be a valid integer", null));
+      return null;
+    }
+    return integer(key);
+  }
+
+  /** A required, non-null string of at most {@code maxChars} characters. */
+  String requiredString(String key, int maxChars) {
+    require(key);
+    JsonNode v = node.get(key);
+    if (v != null && v.isNull()) {
+      errors.add(ApiException.item("string_type", List.of("body", key), "Input should be a valid string", null));
+      return null;
+    }
+    return string(key, maxChars);
+  }
+
   void error(String type, String key, String msg, Object input) {
     errors.add(ApiException.item(type, List.of("body", key), msg, input));
   }

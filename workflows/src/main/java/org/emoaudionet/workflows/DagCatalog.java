@@ -33,10 +33,16 @@ public final class DagCatalog {
 
   private final Map<String, DagDefinition> dags;
   private final Map<String, String> sources;
+  /** Each DAG's file text, by dag_id (what {@code dagSources} shows). */
+  private final Map<String, String> texts;
+  private final List<DagImportError> importErrors;
 
-  private DagCatalog(Map<String, DagDefinition> dags, Map<String, String> sources) {
+  private DagCatalog(Map<String, DagDefinition> dags, Map<String, String> sources,
+      Map<String, String> texts, List<DagImportError> importErrors) {
     this.dags = Collections.unmodifiableMap(dags);
     this.sources = Collections.unmodifiableMap(sources);
+    this.texts = Collections.unmodifiableMap(texts);
+    this.importErrors = List.copyOf(importErrors);
   }
 
   /** The bundled DAGs only. */
@@ -53,11 +59,26 @@ public final class DagCatalog {
 
   /**
    * The bundled DAGs plus every {@code *.yaml}, {@code *.yml} and {@code *.json} file of
-   * {@code folder} (null: none), in file-name order.
+   * {@code folder} (null: none), in file-name order. Strict: the first bad file stops it (for
+   * checking committed DAG files).
    *
    * @throws DagFileException for a bad file, a missing folder or a dag_id defined twice
    */
   public static DagCatalog load(Path folder) {
+    return read(folder, true);
+  }
+
+  /**
+   * As {@link #load}, but as Airflow's DAG processor treats a folder: a file that cannot be read
+   * or parsed, or that defines a dag_id already defined, is left out and listed in
+   * {@link #importErrors()}; the other DAGs load. Only a missing folder (a configuration
+   * mistake, not a file's) still throws.
+   */
+  public static DagCatalog scan(Path folder) {
+    return read(folder, false);
+  }
+
+  private static DagCatalog read(Path folder, boolean strict) {
     DagCatalog base = bundled();
     if (folder == null) return base;
     if (!Files.isDirectory(folder)) {
@@ -65,6 +86,8 @@ public final class DagCatalog {
     }
     Map<String, DagDefinition> dags = new LinkedHashMap<>(base.dags);
     Map<String, String> sources = new LinkedHashMap<>(base.sources);
+    Map<String, String> texts = new LinkedHashMap<>(base.texts);
+    List<DagImportError> errors = new ArrayList<>();
     List<Path> files;
     try (Stream<Path> s = Files.list(folder)) {
       files = s.filter(p -> p.getFileName().toString().matches("(?i).+\\.(ya?ml|json)"))
@@ -74,22 +97,28 @@ public final class DagCatalog {
     }
     for (Path f : files) {
       String source = f.toAbsolutePath().normalize().toString();
-      String text;
       try {
-        text = Files.readString(f, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new DagFileException(source + ": cannot read: " + e.getMessage(), e);
+        String text;
+        try {
+          text = Files.readString(f, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+          throw new DagFileException(source + ": cannot read: " + e.getMessage(), e);
+        }
+        add(dags, sources, texts, DagFiles.parse(source, text), source, text);
+      } catch (DagFileException e) {
+        if (strict) throw e;
+        errors.add(new DagImportError(source, folder.relativize(f).toString(), e.getMessage()));
       }
-      add(dags, sources, DagFiles.parse(source, text), source);
     }
-    return new DagCatalog(dags, sources);
+    return new DagCatalog(dags, sources, texts, errors);
   }
 
   /** The folder named by system property {@code emo.dags.folder}, else {@value #FOLDER_ENV}. */
   public static DagCatalog fromEnvironment() {
     String folder = System.getProperty("emo.dags.folder");
     if (folder == null || folder.isBlank()) folder = System.getenv(FOLDER_ENV);
-    return load(folder == null || folder.isBlank() ? null : Path.of(folder));
+    // lenient, as the API: a bad file in the folder must not stop a worker either
+    return scan(folder == null || folder.isBlank() ? null : Path.of(folder));
   }
 
   /** Makes {@code catalog} this process's (the API does so at start-up with its configuration). */
@@ -125,6 +154,16 @@ public final class DagCatalog {
     return Optional.ofNullable(dags.get(dagId));
   }
 
+  /** The text of the file that defines the DAG. */
+  public Optional<String> text(String dagId) {
+    return Optional.ofNullable(texts.get(dagId));
+  }
+
+  /** The folder's files that were left out, in file-name order (empty for {@link #load}). */
+  public List<DagImportError> importErrors() {
+    return importErrors;
+  }
+
   /** Where a DAG was defined: {@code dags/<file>} for bundled ones, else the file's path. */
   public Optional<String> source(String dagId) {
     return Optional.ofNullable(sources.get(dagId));
@@ -133,11 +172,13 @@ public final class DagCatalog {
   private static DagCatalog loadBundled() {
     Map<String, DagDefinition> dags = new LinkedHashMap<>();
     Map<String, String> sources = new LinkedHashMap<>();
+    Map<String, String> texts = new LinkedHashMap<>();
     for (String name : bundledFileNames()) {
       String source = RESOURCE_DIR + name;
-      add(dags, sources, DagFiles.parse(source, resource(source)), source);
+      String text = resource(source);
+      add(dags, sources, texts, DagFiles.parse(source, text), source, text);
     }
-    return new DagCatalog(dags, sources);
+    return new DagCatalog(dags, sources, texts, List.of());
   }
 
   /** The file names {@code dags/index.txt} lists, one a line ({@code #} comments). */
@@ -160,7 +201,7 @@ public final class DagCatalog {
   }
 
   private static void add(Map<String, DagDefinition> dags, Map<String, String> sources,
-      DagDefinition dag, String source) {
+      Map<String, String> texts, DagDefinition dag, String source, String text) {
     String other = sources.get(dag.dagId());
     if (other != null) {
       throw new DagFileException(source + ": field 'dag_id': '" + dag.dagId()
@@ -168,5 +209,6 @@ public final class DagCatalog {
     }
     dags.put(dag.dagId(), dag);
     sources.put(dag.dagId(), source);
+    texts.put(dag.dagId(), text);
   }
 }

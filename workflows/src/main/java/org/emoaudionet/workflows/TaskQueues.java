@@ -9,4 +9,13 @@ public final class TaskQueues {
 
   /** Train, evaluate and promote (which re-scores the champion). */
   public static final String GPU = "emo-gpu";
+
+  /**
+   * Activities one worker process runs at once on {@link #CPU}: the Temporal SDK's default
+   * ({@code maxConcurrentActivityExecutionSize}, 200), which the worker keeps.
+   */
+  public static final int CPU_SLOTS_PER_WORKER = 200;
+
+  /** On {@link #GPU}: one training per worker process (see the worker's Activities). */
+  public static final int GPU_SLOTS_PER_WORKER = 1;
 }

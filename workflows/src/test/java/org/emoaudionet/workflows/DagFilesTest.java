@@ -125,6 +125,29 @@ class DagFilesTest {
   }
 
   @Test
+  void scanLeavesBadFilesOutAsImportErrorsAndLoadsTheRest() throws IOException {
+    Files.writeString(dir.resolve("a_good.yaml"), GOOD);
+    Files.writeString(dir.resolve("b_typo.yaml"), GOOD.replace("dag_id: nightly_arousal",
+        "dag_id: other\nshedule: x"));
+    Files.writeString(dir.resolve("c_twice.yaml"), GOOD);
+    Files.writeString(dir.resolve("d_yaml.yml"), "dag_id: [unclosed");
+    DagCatalog c = DagCatalog.scan(dir);
+    assertEquals(7, c.list().size(), "the six bundled DAGs and the good file's");
+    assertTrue(c.get("nightly_arousal").isPresent());
+    assertEquals(GOOD, c.text("nightly_arousal").orElseThrow());
+    assertTrue(c.text("recola_arousal").orElseThrow().contains("dag_id: recola_arousal"));
+    List<DagImportError> errors = c.importErrors();
+    assertEquals(List.of("b_typo.yaml", "c_twice.yaml", "d_yaml.yml"),
+        errors.stream().map(DagImportError::fileName).toList());
+    assertTrue(errors.get(0).message().contains("'shedule'"), errors.get(0).message());
+    assertTrue(errors.get(1).message().contains("already defined in "
+        + dir.resolve("a_good.yaml")), errors.get(1).message());
+    assertTrue(errors.get(2).message().contains("not valid YAML"), errors.get(2).message());
+    // the strict reader still stops at the first bad file
+    assertThrows(DagFileException.class, () -> DagCatalog.load(dir));
+  }
+
+  @Test
   void aMissingFolderIsNamed() {
     DagFileException e = assertThrows(DagFileException.class,
         () -> DagCatalog.load(dir.resolve("nope")));

@@ -35,7 +35,8 @@ public final class Activities {
     // is being used in an in-place operation", seen with two DAG runs at once). Scale out with
     // more worker processes instead.
     Worker w = factory.newWorker(TaskQueues.GPU,
-        WorkerOptions.newBuilder().setMaxConcurrentActivityExecutionSize(1).build());
+        WorkerOptions.newBuilder()
+            .setMaxConcurrentActivityExecutionSize(TaskQueues.GPU_SLOTS_PER_WORKER).build());
     w.registerActivitiesImplementations(new TrainActivityImpl(ctx), new EvaluateActivityImpl(ctx),
         new PromoteActivityImpl(ctx), new ImportModelActivityImpl(ctx));
     return w;
