@@ -10,6 +10,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -18,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.RestMulti;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /**
@@ -48,16 +52,21 @@ public class DagRunWaitResource {
   @Blocking
   @Produces(NDJSON)
   @RestStreamElementType(MediaType.APPLICATION_JSON)
-  public Multi<Map<String, Object>> waitFor(@PathParam("dag_id") String dagId,
+  public RestMulti<Map<String, Object>> waitFor(@PathParam("dag_id") String dagId,
       @PathParam("dag_run_id") String runId, @QueryParam("interval") String intervalRaw,
-      @QueryParam("result") List<String> result) {
+      @QueryParam("result") List<String> result, @Context ContainerRequestContext request) {
     double interval = interval(intervalRaw);
     dagRuns.require(dagId, runId);
     long periodMs = Math.max(MIN_INTERVAL_MS, (long) Math.ceil(interval * 1000));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(maxSeconds);
     ScheduledExecutorService pool = Infrastructure.getDefaultWorkerPool();
-    return Multi.createFrom().emitter(em -> pool.execute(
+    Multi<Map<String, Object>> lines = Multi.createFrom().emitter(em -> pool.execute(
         new Poll(em, pool, dagId, runId, List.copyOf(result), periodMs, deadline)));
+    var stream = RestMulti.fromMultiData(lines);
+    if (request.getProperty(WaitStreamHeaders.JSON_ONLY) != null) {
+      stream.header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
+    }
+    return stream.build();
   }
 
   /** One state check; schedules the next unless the run finished or the time is up. */
