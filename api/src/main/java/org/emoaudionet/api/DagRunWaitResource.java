@@ -57,7 +57,8 @@ public class DagRunWaitResource {
       @QueryParam("result") List<String> result, @Context ContainerRequestContext request) {
     double interval = interval(intervalRaw);
     dagRuns.require(dagId, runId);
-    long periodMs = Math.max(MIN_INTERVAL_MS, (long) Math.ceil(interval * 1000));
+    long periodMs = Math.max(MIN_INTERVAL_MS, (long) Math.min(Math.ceil(interval * 1000),
+        Long.MAX_VALUE / 2));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(maxSeconds);
     ScheduledExecutorService pool = Infrastructure.getDefaultWorkerPool();
     Multi<Map<String, Object>> lines = Multi.createFrom().emitter(em -> pool.execute(
@@ -101,10 +102,12 @@ public class DagRunWaitResource {
         line.put("state", state);
         if (finished && !result.isEmpty()) line.put("results", results(run));
         em.emit(line); // one JSON line each: Quarkus writes NDJSON elements newline-terminated
-        if (finished || System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(periodMs) > deadline) {
+        long leftMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (finished || leftMs <= 0) {
           em.complete();
         } else {
-          pool.schedule(this, periodMs, TimeUnit.MILLISECONDS);
+          // a last look at the deadline, however long the interval asked for
+          pool.schedule(this, Math.min(periodMs, leftMs), TimeUnit.MILLISECONDS);
         }
       } catch (RuntimeException e) {
         em.fail(e);

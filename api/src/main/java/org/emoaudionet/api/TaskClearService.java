@@ -130,13 +130,10 @@ public class TaskClearService {
     }
     if (first < 0) return new Plan(run, List.of(), null);
 
+    // No worker answered the tasks() query: no result can be read, so nothing is kept and the
+    // whole run runs again (as the run-level clear does), rather than failing the request.
     Map<String, TaskState> states = new LinkedHashMap<>();
-    Optional<List<TaskState>> board = runs.tasks(run);
-    if (board.isEmpty()) {
-      throw ApiException.unavailable("No worker answered the tasks() query of Dag run `"
-          + run.dagRunId() + "`, so its task results cannot be read; try again");
-    }
-    board.get().forEach(t -> states.put(t.taskId(), t));
+    runs.tasks(run).ifPresent(board -> board.forEach(t -> states.put(t.taskId(), t)));
     // A cross-validation run, and a task before the first one cleared that cannot be kept (no
     // result: it failed, or ran before results were recorded), start the rerun earlier.
     boolean folds = views.dagRun(run).conf().get("folds") instanceof Number n && n.intValue() >= 2;

@@ -86,8 +86,8 @@ public class XComResource {
     int mapIndex = mapIndex(mapIndexRaw, -1);
     Params.bool("deserialize", deserialize);
     boolean asString = Boolean.TRUE.equals(Params.bool("stringify", stringify));
-    RunRecord run = scope.runs(dagId, runId).stream().findFirst().orElseThrow();
-    Row row = mapIndex != -1 ? null : xcoms.rows(run).stream()
+    RunRecord run = scope.runs(dagId, runId).stream().findFirst().orElse(null);
+    Row row = mapIndex != -1 || run == null ? null : xcoms.rows(run).stream()
         .filter(r -> r.taskId().equals(taskId) && r.key().equals(key)).findFirst().orElse(null);
     if (row == null) {
       throw ApiException.notFound("XCom entry with key: `" + key + "` not found");
