@@ -44,7 +44,9 @@ public class TaskTryResource {
       @PathParam("task_try_number") String tryRaw, @QueryParam("map_index") String mapIndex) {
     int n;
     try {
-      n = Integer.parseInt(tryRaw.strip());
+      // any integer is valid here (FastAPI's int); one beyond int range is simply no such try
+      java.math.BigInteger big = new java.math.BigInteger(tryRaw.strip());
+      n = big.bitLength() < 32 ? big.intValue() : -1;
     } catch (NumberFormatException e) {
       throw ApiException.invalid("int_parsing", List.of("path", "task_try_number"),
           "Input should be a valid integer, unable to parse string as an integer", tryRaw);
@@ -54,7 +56,7 @@ public class TaskTryResource {
         ? taskInstances.find(dagId, runId, taskId, index) : null;
     if (ti == null || n < 1 || n > ti.tryNumber()) {
       throw ApiException.notFound("The Task Instance with dag_id: `" + dagId + "`, run_id: `"
-          + runId + "`, task_id: `" + taskId + "`, try_number: `" + n + "` and map_index: `"
+          + runId + "`, task_id: `" + taskId + "`, try_number: `" + tryRaw.strip() + "` and map_index: `"
           + index + "` was not found");
     }
     return history(ti, n);
@@ -63,7 +65,8 @@ public class TaskTryResource {
   private static int mapIndex(String raw) {
     if (raw == null || raw.isEmpty()) return -1;
     try {
-      return Integer.parseInt(raw.strip());
+      java.math.BigInteger big = new java.math.BigInteger(raw.strip());
+      return big.bitLength() < 32 ? big.intValue() : Integer.MIN_VALUE; // no such map index
     } catch (NumberFormatException e) {
       throw ApiException.invalid("int_parsing", List.of("query", "map_index"),
           "Input should be a valid integer, unable to parse string as an integer", raw);
