@@ -55,6 +55,15 @@ SERVED = [
     ("/api/v2/variables/{variable_key}", "get"),
     ("/api/v2/variables/{variable_key}", "patch"),
     ("/api/v2/variables/{variable_key}", "delete"),
+    # DAG runs and task instances, part 2 (issue 11): results, waits, batches, tries, clears
+    ("/api/v2/dags/{dag_id}/dagRuns/list", "post"),
+    ("/api/v2/dags/{dag_id}/dagRuns/{dag_run_id}/wait", "get"),
+    ("/api/v2/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/list", "post"),
+    ("/api/v2/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/tries", "get"),
+    ("/api/v2/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/tries/{task_try_number}", "get"),
+    ("/api/v2/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/xcomEntries", "get"),
+    ("/api/v2/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/xcomEntries/{xcom_key}", "get"),
+    ("/api/v2/dags/{dag_id}/clearTaskInstances", "post"),
     ("/api/v2/monitor/health", "get"),
     ("/api/v2/version", "get"),
 ]

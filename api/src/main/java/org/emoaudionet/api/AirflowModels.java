@@ -64,6 +64,35 @@ public final class AirflowModels {
 
   public record TaskInstanceCollection(List<TaskInstance> taskInstances, int totalEntries) {}
 
+  /** XComResponse: an entry of a listing, without its value. */
+  public record XComEntry(String dagDisplayName, String dagId, String key, Instant logicalDate,
+      int mapIndex, Instant runAfter, String runId, String taskDisplayName, String taskId,
+      Instant timestamp) {}
+
+  /** XComResponseNative: the value as JSON. */
+  public record XComNative(String dagDisplayName, String dagId, String key, Instant logicalDate,
+      int mapIndex, Instant runAfter, String runId, String taskDisplayName, String taskId,
+      Instant timestamp, Object value) {}
+
+  /** XComResponseString: the value as Python's {@code str()} of it. */
+  public record XComString(String dagDisplayName, String dagId, String key, Instant logicalDate,
+      int mapIndex, Instant runAfter, String runId, String taskDisplayName, String taskId,
+      Instant timestamp, String value) {}
+
+  public record XComCollection(List<XComEntry> xcomEntries, int totalEntries) {}
+
+  /** TaskInstanceHistoryResponse: one try of a task instance. */
+  public record TaskInstanceHistory(
+      String dagDisplayName, String dagId, String dagRunId, DagVersion dagVersion, Double duration,
+      Instant endDate, String executor, String executorConfig, String hostname, int mapIndex,
+      int maxTries, String operator, String operatorName, Integer pid, String pool, int poolSlots,
+      Integer priorityWeight, String queue, Instant queuedWhen, Instant scheduledWhen,
+      Instant startDate, String state, String taskDisplayName, String taskId, int tryNumber,
+      String unixname) {}
+
+  public record TaskInstanceHistoryCollection(List<TaskInstanceHistory> taskInstances,
+      int totalEntries) {}
+
   public record LogMessage(String event, Instant timestamp) {}
 
   public record TaskInstancesLog(List<LogMessage> content, String continuationToken) {}

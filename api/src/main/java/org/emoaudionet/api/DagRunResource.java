@@ -12,15 +12,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import org.emoaudionet.api.AirflowModels.DagRun;
 import org.emoaudionet.api.AirflowModels.DagRunCollection;
 import org.emoaudionet.workflows.DagCatalog;
@@ -30,7 +31,6 @@ import org.emoaudionet.workflows.DagDefinition;
 @Path("/api/v2/dags/{dag_id}/dagRuns")
 @Produces(MediaType.APPLICATION_JSON)
 public class DagRunResource {
-  static final Set<String> RUN_STATES = Set.of("queued", "running", "success", "failed");
   /** Airflow's {@code dag_run_note.content} is a VARCHAR(1000). */
   static final int NOTE_MAX = 1000;
   private static final Set<String> TRIGGER_KEYS = Set.of("conf", "dag_run_id", "data_interval_end",
@@ -40,87 +40,28 @@ public class DagRunResource {
   @Inject RunRepository runs;
   @Inject RunViews views;
   @Inject DagRunService service;
+  @Inject DagRunListing listing;
   @Inject RunAnnotations annotations;
   @Inject JwtCodec jwt;
   @Inject ObjectMapper json;
   @Inject ApiSettings settings;
 
+  /** Airflow 3.3's parameters this API cannot honour: refused, never silently ignored. */
+  static final Map<String, String> UNSUPPORTED = Map.of(
+      "cursor", "keyset pagination is not supported here; page with offset and limit",
+      "consuming_asset_pattern", "runs are not linked to asset events here (data-triggered"
+          + " runs have run_type asset_triggered)");
+
   @GET
-  public DagRunCollection list(@PathParam("dag_id") String dagId,
-      @QueryParam("limit") String limit, @QueryParam("offset") String offset,
-      @QueryParam("order_by") List<String> orderBy, @QueryParam("state") List<String> states,
-      @QueryParam("run_type") List<String> runTypes,
-      @QueryParam("run_id_pattern") String runIdPattern,
-      @QueryParam("start_date_gte") String startGte, @QueryParam("start_date_lte") String startLte,
-      @QueryParam("end_date_gte") String endGte, @QueryParam("end_date_lte") String endLte,
-      @QueryParam("logical_date_gte") String logicalGte,
-      @QueryParam("logical_date_lte") String logicalLte) {
+  public DagRunCollection list(@PathParam("dag_id") String dagId, @Context UriInfo uri) {
+    MultivaluedMap<String, String> q = uri.getQueryParameters();
+    Params.refuse(q, UNSUPPORTED);
     boolean all = dagId.equals("~");
     if (!all) dags.require(dagId);
-    int lim = Params.limit(limit);
-    int off = Params.offset(offset);
-    for (String s : states) {
-      if (!RUN_STATES.contains(s)) {
-        throw ApiException.invalid("enum", List.of("query", "state"),
-            "Invalid value for state '" + s + "'. Valid values are " + RUN_STATES.stream().sorted().toList(), s);
-      }
-    }
-    Comparator<DagRun> order = order(orderBy);
-    LikePattern runId = Params.pattern(runIdPattern);
-    List<DagRun> matched = runs.list().stream()
-        .filter(r -> all || dagId.equals(r.dagId()))
-        .filter(r -> runId == null || runId.matches(r.dagRunId()))
-        .map(views::dagRun)
-        .filter(r -> states.isEmpty() || states.contains(r.state()))
-        .filter(r -> runTypes.isEmpty() || runTypes.contains(r.runType()))
-        .filter(range("start_date", DagRun::startDate, startGte, startLte))
-        .filter(range("end_date", DagRun::endDate, endGte, endLte))
-        .filter(range("logical_date", DagRun::logicalDate, logicalGte, logicalLte))
-        .sorted(order)
-        .toList();
-    return new DagRunCollection(matched.stream().skip(off).limit(lim).toList(), matched.size());
-  }
-
-  private static java.util.function.Predicate<DagRun> range(String name,
-      Function<DagRun, Instant> field, String gte, String lte) {
-    Instant lo = gte == null || gte.isEmpty() ? null : Params.time(List.of("query", name + "_gte"), gte);
-    Instant hi = lte == null || lte.isEmpty() ? null : Params.time(List.of("query", name + "_lte"), lte);
-    return r -> {
-      if (lo == null && hi == null) return true;
-      Instant v = field.apply(r);
-      return v != null && (lo == null || !v.isBefore(lo)) && (hi == null || !v.isAfter(hi));
-    };
-  }
-
-  private static final Map<String, Comparator<DagRun>> SORT_KEYS = Map.ofEntries(
-      Map.entry("id", Comparator.comparing(DagRun::queuedAt, Comparator.nullsLast(Comparator.naturalOrder()))),
-      Map.entry("queued_at", Comparator.comparing(DagRun::queuedAt, Comparator.nullsLast(Comparator.naturalOrder()))),
-      Map.entry("state", Comparator.comparing(DagRun::state)),
-      Map.entry("dag_id", Comparator.comparing(DagRun::dagId)),
-      Map.entry("run_id", Comparator.comparing(DagRun::dagRunId)),
-      Map.entry("dag_run_id", Comparator.comparing(DagRun::dagRunId)),
-      Map.entry("logical_date", Comparator.comparing(DagRun::logicalDate, Comparator.nullsLast(Comparator.naturalOrder()))),
-      Map.entry("run_after", Comparator.comparing(DagRun::runAfter, Comparator.nullsLast(Comparator.naturalOrder()))),
-      Map.entry("start_date", Comparator.comparing(DagRun::startDate, Comparator.nullsLast(Comparator.naturalOrder()))),
-      Map.entry("end_date", Comparator.comparing(DagRun::endDate, Comparator.nullsLast(Comparator.naturalOrder()))),
-      Map.entry("updated_at", Comparator.comparing((DagRun r) -> r.endDate() != null ? r.endDate()
-          : r.startDate() != null ? r.startDate() : r.queuedAt(), Comparator.nullsLast(Comparator.naturalOrder()))),
-      Map.entry("duration", Comparator.comparing(DagRun::duration, Comparator.nullsLast(Comparator.naturalOrder()))));
-
-  private static Comparator<DagRun> order(List<String> orderBy) {
-    Comparator<DagRun> c = null;
-    for (String key : orderBy.isEmpty() ? List.of("id") : orderBy) {
-      boolean desc = key.startsWith("-");
-      String attr = desc ? key.substring(1) : key;
-      Comparator<DagRun> k = SORT_KEYS.get(attr);
-      if (k == null) {
-        throw ApiException.badRequest("Ordering with '" + attr + "' is disallowed or the attribute"
-            + " does not exist on the model; supported: " + SORT_KEYS.keySet().stream().sorted().toList());
-      }
-      if (desc) k = k.reversed();
-      c = c == null ? k : c.thenComparing(k);
-    }
-    return c.thenComparing(DagRun::dagRunId);
+    int lim = Params.limit(q.getFirst("limit"));
+    int off = Params.offset(q.getFirst("offset"));
+    List<String> orderBy = q.getOrDefault("order_by", List.of());
+    return listing.list(all ? Set.of() : Set.of(dagId), FilterSource.query(q), orderBy, off, lim);
   }
 
   @POST

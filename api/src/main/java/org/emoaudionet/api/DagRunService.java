@@ -17,6 +17,7 @@ import org.emoaudionet.api.AirflowModels.DagRun;
 import org.emoaudionet.workflows.ConfValidator;
 import org.emoaudionet.workflows.DagDefinition;
 import org.emoaudionet.workflows.PipelineRequest;
+import org.emoaudionet.workflows.ReusedResults;
 import org.emoaudionet.workflows.RunMemo;
 
 /** Starting DAG runs: trigger (a new dag_run_id) and clear (the same one, once it closed). */
@@ -63,6 +64,14 @@ public class DagRunService {
 
   /** Runs a closed DAG run again under the same dag_run_id (Temporal: same workflow id). */
   public DagRun restart(DagDefinition dag, RunRecord previous, String user) {
+    return restart(dag, previous, user, null);
+  }
+
+  /**
+   * As {@link #restart(DagDefinition, RunRecord, String)}; with {@code reuse} (a task-level
+   * clear) the new execution runs only the tasks {@code reuse} does not keep.
+   */
+  public DagRun restart(DagDefinition dag, RunRecord previous, String user, ReusedResults reuse) {
     if (previous.open()) {
       throw ApiException.conflict("Dag run `" + previous.dagRunId() + "` of Dag `" + dag.dagId()
           + "` is still running; set its state to failed first");
@@ -74,7 +83,8 @@ public class DagRunService {
     memo.put("queued_at", Instant.now().truncatedTo(ChronoUnit.MICROS).toString());
     memo.put("cleared_run_id", previous.runId());
     if (user != null) memo.put("triggering_user_name", user);
-    return start(PipelineRequest.of(dag, previous.dagRunId(), v.conf()), memo);
+    PipelineRequest request = PipelineRequest.of(dag, previous.dagRunId(), v.conf());
+    return start(reuse == null ? request : request.reusing(reuse), memo);
   }
 
   private DagRun start(PipelineRequest request, Map<String, String> memo) {

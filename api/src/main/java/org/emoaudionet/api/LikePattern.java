@@ -27,8 +27,15 @@ final class LikePattern {
   }
 
   static LikePattern compile(String pattern) {
+    return compile(pattern, true);
+  }
+
+  /** {@code alternatives} false: {@code |} is an ordinary character (Airflow's partition_key). */
+  static LikePattern compile(String pattern, boolean alternatives) {
     List<List<int[]>> alts = new ArrayList<>();
-    for (String alt : pattern.split("\\|", -1)) alts.add(pieces(alt));
+    for (String alt : alternatives ? pattern.split("\\|", -1) : new String[] {pattern}) {
+      alts.add(pieces(alt));
+    }
     return new LikePattern(alts);
   }
 

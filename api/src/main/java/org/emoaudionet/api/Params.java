@@ -78,6 +78,30 @@ final class Params {
     return t.toInstant();
   }
 
+  /** A path parameter Airflow types {@code Literal["~"]} (the batch listings). */
+  static void tilde(String name, String value) {
+    if (!"~".equals(value)) {
+      throw ApiException.invalid("literal_error", List.of("path", name), "Input should be '~'", value);
+    }
+  }
+
+  /**
+   * Refuses the documented parameters an endpoint cannot honour (name → why), with a 422 naming
+   * each: a filter silently ignored would answer rows the caller asked to leave out.
+   */
+  static void refuse(jakarta.ws.rs.core.MultivaluedMap<String, String> query,
+      java.util.Map<String, String> unsupported) {
+    List<java.util.Map<String, Object>> errors = new java.util.ArrayList<>();
+    unsupported.forEach((name, why) -> {
+      if (query.containsKey(name)) {
+        errors.add(ApiException.item("value_error", List.of("query", name),
+            "Value error, " + name + " is not supported by this API: " + why,
+            query.getFirst(name)));
+      }
+    });
+    if (!errors.isEmpty()) throw ApiException.invalid(errors);
+  }
+
   /**
    * An Airflow {@code *_pattern} parameter as a matcher, or null when absent (no filter). Matched
    * without regular expressions: see {@link LikePattern}.

@@ -8,7 +8,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
@@ -27,20 +30,24 @@ public class TaskInstanceResource {
   @Inject DagRunResource dagRuns;
   @Inject DagViews dags;
   @Inject RunViews views;
+  @Inject TaskInstanceListing listing;
   @Inject ObjectMapper json;
 
+  /** Airflow 3.3's parameters this API cannot honour: refused, never silently ignored. */
+  private static final Map<String, String> UNSUPPORTED = Map.of(
+      "cursor", "keyset pagination is not supported here; page with offset and limit");
+
+  /** Also {@code ~} for any DAG and any run, as Airflow allows. */
   @GET
   public TaskInstanceCollection list(@PathParam("dag_id") String dagId,
-      @PathParam("dag_run_id") String runId, @QueryParam("limit") String limit,
-      @QueryParam("offset") String offset, @QueryParam("state") List<String> states) {
-    int lim = Params.limit(limit);
-    int off = Params.offset(offset);
-    RunRecord run = dagRuns.require(dagId, runId);
-    List<TaskInstance> all = views.taskInstances(views.snapshot(run)).stream()
-        .filter(t -> states.isEmpty() || states.contains(String.valueOf(t.state()))
-            || (t.state() == null && states.contains("no_status")))
-        .toList();
-    return new TaskInstanceCollection(all.stream().skip(off).limit(lim).toList(), all.size());
+      @PathParam("dag_run_id") String runId, @Context UriInfo uri) {
+    MultivaluedMap<String, String> q = uri.getQueryParameters();
+    Params.refuse(q, UNSUPPORTED);
+    int lim = Params.limit(q.getFirst("limit"));
+    int off = Params.offset(q.getFirst("offset"));
+    if (!dagId.equals("~")) dags.require(dagId);
+    return listing.list(listing.runs(dagId, runId), FilterSource.query(q),
+        q.getOrDefault("order_by", List.of()), off, lim);
   }
 
   @GET
@@ -51,8 +58,16 @@ public class TaskInstanceResource {
   }
 
   private TaskInstance find(String dagId, String runId, String taskId) {
+    return find(dagId, runId, taskId, -1);
+  }
+
+  /** The task instance, or 404 (every task here is unmapped: map index -1 only). */
+  TaskInstance find(String dagId, String runId, String taskId, int mapIndex) {
     RunRecord run = dagRuns.require(dagId, runId);
-    if (!DagDefinition.TASK_IDS.contains(taskId)) throw notFound(dagId, runId, taskId);
+    if (!DagDefinition.TASK_IDS.contains(taskId) || mapIndex != -1) {
+      throw ApiException.notFound("The Task Instance with dag_id: `" + dagId + "`, run_id: `"
+          + runId + "`, task_id: `" + taskId + "` and map_index: `" + mapIndex + "` was not found");
+    }
     return views.taskInstances(views.snapshot(run)).stream()
         .filter(t -> t.taskId().equals(taskId)).findFirst()
         .orElseThrow(() -> notFound(dagId, runId, taskId));

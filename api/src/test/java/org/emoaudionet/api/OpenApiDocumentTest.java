@@ -64,7 +64,7 @@ class OpenApiDocumentTest {
     assertTrue(notServed.isEmpty(), "in the document but not served: " + notServed);
     // The resources are really found (an empty scan would make both sets trivially equal).
     assertTrue(served.contains("POST /api/v2/dags/{dag_id}/dagRuns"), served.toString());
-    assertEquals(38, served.size(), served.toString());
+    assertEquals(46, served.size(), served.toString());
   }
 
   @Test

@@ -45,21 +45,28 @@ public class TemporalTestResource implements QuarkusTestResourceLifecycleManager
       server = TestServer.createPortBoundServer(port);
       stubs = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
           .setTarget("127.0.0.1:" + port).validateAndBuildWithDefaults());
-      factory = WorkerFactory.newInstance(WorkflowClient.newInstance(stubs));
-      factory.newWorker(TaskQueues.CPU).registerWorkflowImplementationTypes(
-          ScriptedPipelineForApiTest.class, ScheduledDagRunWorkflowImpl.class);
-      factory.start();
       Path home = Files.createTempDirectory("emo-api-test");
+      factory = WorkerFactory.newInstance(WorkflowClient.newInstance(stubs));
+      registerWorkers(factory, home);
+      factory.start();
       String s3Endpoint = startS3(home.resolve("s3"));
       Map<String, String> config = new HashMap<>(Map.of("emo.temporal.address", "127.0.0.1:" + port,
           "emo.home", home.toString(), "emo.admin.password", ADMIN_PASSWORD, "emo.admin.user", "admin",
           "emo.s3.endpoint", s3Endpoint, "emo.s3.access-key", S3_KEY, "emo.s3.secret-key", S3_SECRET,
           "emo.s3.bucket", BUCKET));
+      // GET .../wait ends after this many seconds (DagRunWaitApiTest checks the bound)
+      config.put("emo.api.wait-max-seconds", "4");
       config.putAll(extraConfig(home));
       return config;
     } catch (Exception e) {
       throw new IllegalStateException("test resources did not start: " + e, e);
     }
+  }
+
+  /** The workers: here the scripted test double of the pipeline and the schedule workflow. */
+  protected void registerWorkers(WorkerFactory factory, Path home) {
+    factory.newWorker(TaskQueues.CPU).registerWorkflowImplementationTypes(
+        ScriptedPipelineForApiTest.class, ScheduledDagRunWorkflowImpl.class);
   }
 
   /** More configuration for a subclass (e.g. a DAG folder). */

@@ -69,6 +69,10 @@ public class EmoPipelineWorkflowImpl implements EmoPipelineWorkflow {
     String run = request.dagRunId();
     RunConf conf = request.conf();
     boolean participantLevel = request.participantLevel();
+    // A task-level clear: the tasks it did not clear show their earlier results at once.
+    // No Workflow.getVersion needed: histories recorded before reuse existed have it null.
+    ReusedResults reuse = conf.crossValidates() ? null : request.reuse();
+    board.restore(reuse);
 
     TrackingRun mlflow;
     try {
@@ -101,20 +105,23 @@ public class EmoPipelineWorkflowImpl implements EmoPipelineWorkflow {
             + " reads the data set its cross-validation run " + parent.dagRunId() + " stored: "
             + dataset.uri());
       } else {
-        dataset = board.run("download", TaskQueues.CPU, () -> download.download(
-            new DownloadInput(dag, run, conf.datasetUri(), conf.checksum())));
+        dataset = keptOr(reuse, "download", DatasetRef.class, () -> board.run("download",
+            TaskQueues.CPU, () -> download.download(
+                new DownloadInput(dag, run, conf.datasetUri(), conf.checksum()))));
       }
 
-      FeaturesRef prepared = board.run("preprocess", TaskQueues.CPU, () -> preprocess.preprocess(
-          new PreprocessInput(dag, run, conf, dataset)));
+      FeaturesRef prepared = keptOr(reuse, "preprocess", FeaturesRef.class, () -> board.run(
+          "preprocess", TaskQueues.CPU, () -> preprocess.preprocess(
+              new PreprocessInput(dag, run, conf, dataset))));
 
       FeaturesRef features = prepared;
       if (conf.imports()) {
         // augmented copies only ever feed training, and an imported model is not trained here
         board.skip("augment", "skipped: the model is imported");
       } else if (conf.augment()) {
-        features = board.run("augment", TaskQueues.CPU, () -> augment.augment(
-            new AugmentInput(dag, run, conf, dataset, prepared)));
+        features = keptOr(reuse, "augment", FeaturesRef.class, () -> board.run("augment",
+            TaskQueues.CPU, () -> augment.augment(
+                new AugmentInput(dag, run, conf, dataset, prepared))));
       } else {
         board.skip("augment", "skipped: conf.augment is false");
       }
@@ -124,17 +131,20 @@ public class EmoPipelineWorkflowImpl implements EmoPipelineWorkflow {
       // history recorded before import_model existed has no such conf, so it replays as before.
       TrainOutput trained;
       if (conf.imports()) {
-        trained = board.run("train", TaskQueues.GPU, () -> importModel.importModel(
-            new ImportModelInput(dag, run, conf, trainingSet, mlflow.runId())));
+        trained = keptOr(reuse, "train", TrainOutput.class, () -> board.run("train",
+            TaskQueues.GPU, () -> importModel.importModel(
+                new ImportModelInput(dag, run, conf, trainingSet, mlflow.runId()))));
       } else {
         String pretrained = S3Keys.pretrainedModel(conf.pretrainedFrom());
-        trained = board.run("train", TaskQueues.GPU, () -> train.train(
-            new TrainInput(dag, run, conf, trainingSet, pretrained, mlflow.runId())));
+        trained = keptOr(reuse, "train", TrainOutput.class, () -> board.run("train",
+            TaskQueues.GPU, () -> train.train(
+                new TrainInput(dag, run, conf, trainingSet, pretrained, mlflow.runId()))));
       }
 
-      EvaluateOutput scores = board.run("evaluate", TaskQueues.GPU, () -> evaluate.evaluate(
-          new EvaluateInput(dag, run, conf, trainingSet, trained, participantLevel,
-              mlflow.runId())));
+      EvaluateOutput scores = keptOr(reuse, "evaluate", EvaluateOutput.class, () -> board.run(
+          "evaluate", TaskQueues.GPU, () -> evaluate.evaluate(
+              new EvaluateInput(dag, run, conf, trainingSet, trained, participantLevel,
+                  mlflow.runId()))));
 
       if (conf.foldOfCrossValidation()) {
         String why = "skipped: fold " + conf.fold() + " of " + conf.folds() + " of a"
@@ -148,8 +158,9 @@ public class EmoPipelineWorkflowImpl implements EmoPipelineWorkflow {
             mlflow.runId(), null, null, false, null);
       }
 
-      RegisterOutput version = board.run("register", TaskQueues.CPU, () -> register.register(
-          new RegisterInput(dag, run, mlflow.runId(), trained.modelKey())));
+      RegisterOutput version = keptOr(reuse, "register", RegisterOutput.class, () -> board.run(
+          "register", TaskQueues.CPU, () -> register.register(
+              new RegisterInput(dag, run, mlflow.runId(), trained.modelKey()))));
 
       // promote came after runs were already in flight: a history recorded before it replays
       // without the task (no marker → DEFAULT_VERSION) instead of failing as non-deterministic.
@@ -162,10 +173,11 @@ public class EmoPipelineWorkflowImpl implements EmoPipelineWorkflow {
             : ChampionPolicy.defaultFor(conf.task());
         // on the GPU queue: it re-scores the current champion on this run's test set, which is
         // inference like evaluate, and must see the same test split evaluate scored
-        decision = board.run("promote", TaskQueues.GPU, () -> promote.promote(
-            new PromoteInput(dag, run, conf, trainingSet, participantLevel, trained.modelKey(),
-                version.name(), version.version(), scores.metrics(), policy,
-                mlflow.runId())));
+        decision = keptOr(reuse, "promote", PromoteOutput.class, () -> board.run("promote",
+            TaskQueues.GPU, () -> promote.promote(
+                new PromoteInput(dag, run, conf, trainingSet, participantLevel,
+                    trained.modelKey(), version.name(), version.version(), scores.metrics(),
+                    policy, mlflow.runId()))));
       }
 
       status = "FINISHED";
@@ -296,6 +308,19 @@ public class EmoPipelineWorkflowImpl implements EmoPipelineWorkflow {
     endTags.put("emo.cv.summary_uri", summary.summaryUri());
     return new PipelineResult(summary.metrics(), null, summary.summaryUri(), mlflow.runId(), null,
         null, false, null);
+  }
+
+  /**
+   * The result a task-level clear kept for {@code taskId} (the task is not run again), else what
+   * running it gives.
+   */
+  private <T> T keptOr(ReusedResults reuse, String taskId, Class<T> type,
+      java.util.function.Supplier<T> run) {
+    if (reuse != null && board.kept(taskId)) {
+      T out = reuse.output(taskId, type);
+      if (out != null) return out;
+    }
+    return run.get();
   }
 
   /** A string of the run's memo (what the API wrote when it started the run), null if absent. */

@@ -10,9 +10,17 @@ package org.emoaudionet.workflows;
  * @param champion which test metric decides the MLflow {@code champion} alias
  * @param parent set on the child runs of a cross-validation (one per fold, {@code conf.fold}):
  *     the parent's run and the data set it stored; null for every other run
+ * @param reuse set by a task-level clear: the results of the tasks that are not run again;
+ *     null for a whole run (histories recorded before it existed replay as null)
  */
 public record PipelineRequest(String dagId, String dagRunId, RunConf conf,
-    boolean participantLevel, ChampionPolicy champion, CrossValidationParent parent) {
+    boolean participantLevel, ChampionPolicy champion, CrossValidationParent parent,
+    ReusedResults reuse) {
+
+  public PipelineRequest(String dagId, String dagRunId, RunConf conf, boolean participantLevel,
+      ChampionPolicy champion, CrossValidationParent parent) {
+    this(dagId, dagRunId, conf, participantLevel, champion, parent, null);
+  }
 
   public PipelineRequest(String dagId, String dagRunId, RunConf conf, boolean participantLevel,
       ChampionPolicy champion) {
@@ -21,6 +29,11 @@ public record PipelineRequest(String dagId, String dagRunId, RunConf conf,
 
   public static PipelineRequest of(DagDefinition dag, String dagRunId, RunConf conf) {
     return new PipelineRequest(dag.dagId(), dagRunId, conf, dag.participantLevel(), dag.champion());
+  }
+
+  /** This request re-running only the tasks {@code reuse} does not keep. */
+  public PipelineRequest reusing(ReusedResults reuse) {
+    return new PipelineRequest(dagId, dagRunId, conf, participantLevel, champion, parent, reuse);
   }
 
   /**

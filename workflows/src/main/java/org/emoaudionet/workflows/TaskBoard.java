@@ -32,7 +32,10 @@ final class TaskBoard {
     long start;
     long end;
     int tryNumber;
+    /** Tries of earlier executions of this run (a task-level clear): this run's count on top. */
+    int triesBefore;
     String log = "";
+    Object output;
   }
 
   private final Map<String, Entry> entries = new LinkedHashMap<>();
@@ -41,18 +44,47 @@ final class TaskBoard {
     for (String id : taskIds) entries.put(id, new Entry());
   }
 
+  /**
+   * A task-level clear: kept tasks show what the earlier execution left (as an Airflow task
+   * instance that was not cleared keeps its state), cleared ones continue its try count.
+   */
+  void restore(ReusedResults reuse) {
+    if (reuse == null) return;
+    entries.forEach((id, e) -> {
+      TaskState kept = reuse.state(id);
+      if (kept != null) {
+        e.state = kept.state();
+        e.start = kept.startMillis();
+        e.end = kept.endMillis();
+        e.tryNumber = kept.tryNumber();
+        e.log = (kept.log() == null ? "" : kept.log()) + "\n(kept from execution "
+            + reuse.previousRunId() + ": not cleared, so not run again)\n";
+        e.output = kept.output();
+      } else {
+        e.triesBefore = reuse.previousTries(id);
+      }
+    });
+  }
+
+  /** Whether {@link #restore} kept this task's earlier result. */
+  boolean kept(String taskId) {
+    Entry e = entries.get(taskId);
+    return e.output != null && "success".equals(e.state);
+  }
+
   <T extends TaskOutput> T run(String taskId, String queue, Supplier<T> call) {
     Entry e = entries.get(taskId);
     e.state = "running";
     e.start = Workflow.currentTimeMillis();
-    e.tryNumber = 1;
+    e.tryNumber = e.triesBefore + 1;
     e.log = "started on task queue " + queue + "\n";
     try {
       T out = call.get();
       e.state = "success";
       e.end = Workflow.currentTimeMillis();
-      e.tryNumber = Math.max(1, out.attempt());
+      e.tryNumber = e.triesBefore + Math.max(1, out.attempt());
       e.log += out.log();
+      e.output = out;
       return out;
     } catch (ActivityFailure f) {
       String why = describe(taskId, f, e);
@@ -78,7 +110,7 @@ final class TaskBoard {
     Entry e = entries.get(taskId);
     e.state = "running";
     e.start = Workflow.currentTimeMillis();
-    e.tryNumber = 1;
+    e.tryNumber = e.triesBefore + 1;
     e.log = firstLine.endsWith("\n") ? firstLine : firstLine + "\n";
   }
 
@@ -153,7 +185,7 @@ final class TaskBoard {
         if (af.getDetails() != null && af.getDetails().getSize() > 0) {
           try {
             Integer attempt = af.getDetails().get(0, Integer.class, Integer.class);
-            if (attempt != null) e.tryNumber = attempt;
+            if (attempt != null) e.tryNumber = e.triesBefore + attempt;
           } catch (RuntimeException ignored) {
             // details of another shape: keep the try number as is
           }
@@ -168,8 +200,9 @@ final class TaskBoard {
       message = f.getMessage();
     }
     if (f.getRetryState() == RetryState.RETRY_STATE_MAXIMUM_ATTEMPTS_REACHED) {
-      e.tryNumber = ActivityPlans.maxAttempts(taskId);
-      message += " (after " + e.tryNumber + " attempts)";
+      int attempts = ActivityPlans.maxAttempts(taskId);
+      e.tryNumber = e.triesBefore + attempts;
+      message += " (after " + attempts + " attempts)";
     }
     return message;
   }
@@ -182,7 +215,7 @@ final class TaskBoard {
   List<TaskState> snapshot() {
     List<TaskState> out = new ArrayList<>();
     entries.forEach((id, e) ->
-        out.add(new TaskState(id, e.state, e.start, e.end, e.tryNumber, e.log)));
+        out.add(new TaskState(id, e.state, e.start, e.end, e.tryNumber, e.log, e.output)));
     return List.copyOf(out);
   }
 }
