@@ -129,7 +129,8 @@ public class AssetResource {
   @Path("/events")
   @Consumes(MediaType.WILDCARD)
   public AssetEvent announce(@HeaderParam("Authorization") String auth,
-      @HeaderParam("Idempotency-Key") String idempotencyKey, String body) {
+      @HeaderParam("Idempotency-Key") String idempotencyKey,
+      @HeaderParam("User-Agent") String userAgent, String body) {
     JsonBody b = JsonBody.parse(body, json, EVENT_BODY);
     Integer assetId = b.requiredInt("asset_id");
     Map<String, Object> extra = b.object("extra");
@@ -146,8 +147,8 @@ public class AssetResource {
       throw ApiException.invalid("string_too_long", List.of("header", "Idempotency-Key"),
           "String should have at most 250 characters", idempotencyKey);
     }
-    return events.announce(asset, extra == null ? Map.of() : extra, partitionKey, idempotencyKey,
-        user(auth).orElse(null));
+    return AirflowCtlDialect.forAgent(events.announce(asset, extra == null ? Map.of() : extra,
+        partitionKey, idempotencyKey, user(auth).orElse(null)), userAgent);
   }
 
   private Optional<String> user(String auth) {

@@ -1,5 +1,6 @@
 package org.emoaudionet.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,9 @@ public final class CatalogModels {
 
   public record DagRunAssetReference(String dagId, Instant dataIntervalEnd,
       Instant dataIntervalStart, Instant endDate, Instant logicalDate, String partitionKey,
-      String runId, Instant startDate, String state, boolean triggering) {}
+      String runId, Instant startDate, String state,
+      // null only for clients that predate the field (AirflowCtlDialect): then left out
+      @JsonInclude(JsonInclude.Include.NON_NULL) Boolean triggering) {}
 
   public record AssetEvent(int assetId, List<DagRunAssetReference> createdDagruns,
       Map<String, Object> extra, String group, int id, String name, String partitionKey,

@@ -1,6 +1,7 @@
 package org.emoaudionet.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -170,6 +171,19 @@ class AssetEventsApiTest {
     assertEquals(200, a.status(), a.text());
     assertEquals(a.body().get("id"), b.body().get("id"));
     assertEquals(1, a.body().at("/extra/try").asInt(), "the first request's event stands");
+    assertEquals(1, announcedRuns("solo_drops").size());
+    assertTrue(a.body().at("/created_dagruns/0/triggering").asBoolean(), a.text());
+
+    // airflowctl 0.1.5 refuses fields newer than Airflow 3.1 (AirflowCtlDialect): the same
+    // event, without created_dagruns[].triggering, for its User-Agent only.
+    Map<String, String> ctl = Map.of("Content-Type", "application/json",
+        "Idempotency-Key", "upload-77", "User-Agent", "apache-airflow-ctl/0.1.5 (Python/3.11.7)");
+    Http.Reply c = api.send("POST", "/api/v2/assets/events", HttpRequest.BodyPublishers.ofString(
+        "{\"asset_id\": " + id + "}"), ctl);
+    assertEquals(200, c.status(), c.text());
+    assertEquals(a.body().get("id"), c.body().get("id"));
+    assertEquals("solo_drops", c.body().at("/created_dagruns/0/dag_id").asText(), c.text());
+    assertFalse(c.body().at("/created_dagruns/0").has("triggering"), c.text());
     assertEquals(1, announcedRuns("solo_drops").size());
 
     Http.Reply events = api.get("/api/v2/assets/events?asset_id=" + id);
