@@ -288,6 +288,17 @@ def run_split(X, y, split, where):
     }
 
 
+def speaker_normalised(X, speakers):
+    """Each speaker's rows minus that speaker's mean, over its std (a speaker's files of every
+    split: transductive, as speaker normalisation in emotion recognition usually is)."""
+    Z = np.empty_like(X)
+    spk = np.array(speakers)
+    for s in np.unique(spk):
+        i = spk == s
+        Z[i] = (X[i] - X[i].mean(axis=0)) / (X[i].std(axis=0) + 1e-8)
+    return Z
+
+
 def speaker_leaks(speakers, split):
     """Speakers that appear in more than one split (should be none for speaker-independent splits)."""
     seen = {}
@@ -337,6 +348,9 @@ def main(argv=None):
     ap.add_argument("--folds-csv", type=Path)
     ap.add_argument("--out", type=Path, default=Path(tempfile.gettempdir()) / "emo-svm-baseline")
     ap.add_argument("--json", action="store_true", help="print results.json to stdout instead of the table")
+    ap.add_argument("--speaker-norm", action="store_true",
+                    help="z-score every feature per speaker (over all of that speaker's files, any "
+                         "split) before the pipeline: a test of speaker normalisation, not the baseline")
     args = ap.parse_args(argv)
 
     if inside_repo(args.out):
@@ -353,6 +367,9 @@ def main(argv=None):
     kept, X, skipped, feat_s = extract_all(rows, base, extractor)
     y = np.array([r["label"] for r in kept])
     speakers = [r["speaker"] for r in kept]
+    if args.speaker_norm:
+        X = {n: speaker_normalised(X[n], speakers) for n in X}
+        log("features z-scored per speaker (--speaker-norm)")
 
     protocols = {}
     t0 = time.time()
@@ -396,6 +413,7 @@ def main(argv=None):
                      "mfcc": {"dim": int(X["mfcc"].shape[1]),
                               "names": [f"mfcc{i}_mean" for i in range(13)] + [f"mfcc{i}_std" for i in range(13)]},
                      "sample_rate": TARGET_SR, "version": FEATURE_VERSION},
+        "speaker_norm": bool(args.speaker_norm),
         "model": "StandardScaler + SVC(kernel='rbf', class_weight='balanced', gamma='scale')",
         "selection": f"C in {list(C_GRID)} by val macro-F1 (ties -> smaller C); model fit on train only",
         "macro_f1_rule": "sklearn f1_score(average='macro') over labels in y_true ∪ y_pred of the test set",
