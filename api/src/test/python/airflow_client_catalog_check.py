@@ -7,9 +7,7 @@ Usage: airflow_client_catalog_check.py BASE_URL USERNAME PASSWORD
 
 Prints one line starting with "AIRFLOW_CLIENT_CATALOG_CHECK OK" when every call succeeded.
 """
-import json
 import sys
-import urllib.request
 
 import airflow_client.client as ac
 from airflow_client.client.api.asset_api import AssetApi
@@ -24,17 +22,8 @@ from airflow_client.client.api.variable_api import VariableApi
 from airflow_client.client.exceptions import ApiException
 from airflow_client.client.models.create_asset_events_body import CreateAssetEventsBody
 from airflow_client.client.models.variable_body import VariableBody
+from api_login import token  # beside this script
 
-
-def token(base, user, password):
-    req = urllib.request.Request(
-        base + "/auth/token",
-        data=json.dumps({"username": user, "password": password}).encode(),
-        headers={"Content-Type": "application/json"},
-        method="POST",
-    )
-    with urllib.request.urlopen(req) as resp:
-        return json.load(resp)["access_token"]
 
 
 def main(base, user, password):

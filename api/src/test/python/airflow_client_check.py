@@ -10,7 +10,6 @@ import datetime
 import json
 import sys
 import time
-import urllib.request
 
 import pydantic
 
@@ -25,20 +24,10 @@ from airflow_client.client.models.dag_patch_body import DAGPatchBody
 from airflow_client.client.models.dag_run_clear_body import DAGRunClearBody
 from airflow_client.client.models.dag_run_patch_body import DAGRunPatchBody
 from airflow_client.client.models.trigger_dag_run_post_body import TriggerDAGRunPostBody
+from api_login import token  # beside this script
 
 DAG_ID = "recola_arousal"
 
-
-def token(base, user, password):
-    req = urllib.request.Request(
-        base + "/auth/token",
-        data=json.dumps({"username": user, "password": password}).encode(),
-        headers={"Content-Type": "application/json"},
-        method="POST",
-    )
-    with urllib.request.urlopen(req) as resp:
-        assert resp.status == 201, resp.status
-        return json.load(resp)["access_token"]
 
 
 def wait(runs_api, run_id, seconds=60):

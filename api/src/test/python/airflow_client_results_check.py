@@ -7,7 +7,6 @@ Prints one line starting with "AIRFLOW_CLIENT_RESULTS OK" on success; raises oth
 """
 import json
 import sys
-import urllib.request
 
 import airflow_client.client as ac
 from airflow_client.client.api.dag_run_api import DagRunApi
@@ -20,20 +19,11 @@ from airflow_client.client.models.clear_task_instances_body_task_ids_inner impor
 from airflow_client.client.models.dag_runs_batch_body import DAGRunsBatchBody
 from airflow_client.client.models.task_instances_batch_body import TaskInstancesBatchBody
 from airflow_client.client.models.trigger_dag_run_post_body import TriggerDAGRunPostBody
+from api_login import token  # beside this script
 
 DAG_ID = "recola_arousal"
 RUN_ID = "official-results-1"
 
-
-def token(base, user, password):
-    req = urllib.request.Request(
-        base + "/auth/token",
-        data=json.dumps({"username": user, "password": password}).encode(),
-        headers={"Content-Type": "application/json"},
-        method="POST",
-    )
-    with urllib.request.urlopen(req) as resp:
-        return json.load(resp)["access_token"]
 
 
 def main():

@@ -122,18 +122,6 @@ public class DagRunListing {
       Map.entry("duration", by(DagRun::duration)));
 
   private Comparator<DagRun> order(List<String> orderBy) {
-    Comparator<DagRun> c = null;
-    for (String key : orderBy.isEmpty() ? List.of("id") : orderBy) {
-      boolean desc = key.startsWith("-");
-      String attr = desc ? key.substring(1) : key;
-      Comparator<DagRun> k = sortKeys.get(attr);
-      if (k == null) {
-        throw ApiException.badRequest("Ordering with '" + attr + "' is disallowed or the attribute"
-            + " does not exist on the model; supported: " + sortKeys.keySet().stream().sorted().toList());
-      }
-      if (desc) k = k.reversed();
-      c = c == null ? k : c.thenComparing(k);
-    }
-    return c.thenComparing(DagRun::dagRunId);
+    return OrderBy.of(orderBy, sortKeys, "id").thenComparing(DagRun::dagRunId);
   }
 }

@@ -12,8 +12,9 @@ import java.util.Map;
 final class OrderBy {
   private OrderBy() {}
 
+  /** @param dflt the keys used when the request names none */
   static <T> Comparator<T> of(List<String> orderBy, Map<String, Comparator<T>> allowed,
-      String dflt) {
+      String... dflt) {
     List<String> keys = orderBy == null || orderBy.isEmpty() ? List.of(dflt) : orderBy;
     Comparator<T> out = null;
     for (String key : keys) {
@@ -22,7 +23,7 @@ final class OrderBy {
       Comparator<T> c = allowed.get(attr);
       if (c == null) {
         throw ApiException.badRequest("Ordering with '" + attr + "' is disallowed or the attribute"
-            + " does not exist on the model (supported: " + String.join(", ", allowed.keySet()) + ")");
+            + " does not exist on the model; supported: " + allowed.keySet().stream().sorted().toList());
       }
       if (desc) c = c.reversed();
       out = out == null ? c : out.thenComparing(c);

@@ -122,19 +122,8 @@ public class TaskInstanceListing {
       Map.entry("rendered_map_index", by(TaskInstance::renderedMapIndex)));
 
   private static Comparator<TaskInstance> order(List<String> orderBy) {
-    // ties (every task has map_index -1) keep the DAG's order, run by run
-    Comparator<TaskInstance> c = null;
-    for (String key : orderBy.isEmpty() ? List.of("map_index") : orderBy) {
-      boolean desc = key.startsWith("-");
-      String attr = desc ? key.substring(1) : key;
-      Comparator<TaskInstance> k = SORT_KEYS.get(attr);
-      if (k == null) {
-        throw ApiException.badRequest("Ordering with '" + attr + "' is disallowed or the attribute"
-            + " does not exist on the model; supported: " + SORT_KEYS.keySet().stream().sorted().toList());
-      }
-      c = c == null ? (desc ? k.reversed() : k) : c.thenComparing(desc ? k.reversed() : k);
-    }
-    return c;
+    // ties (every task has map_index -1) keep the DAG's order, run by run (a stable sort)
+    return OrderBy.of(orderBy, SORT_KEYS, "map_index");
   }
 
   static final Set<String> BATCH_SORT_KEYS = Set.of("id", "state", "duration", "start_date",

@@ -141,18 +141,6 @@ public class XComResource {
       "run_after", by(r -> r.run().runAfter()));
 
   private static Comparator<Row> order(List<String> orderBy) {
-    Comparator<Row> c = null;
-    for (String key : orderBy.isEmpty()
-        ? List.of("dag_id", "task_id", "run_id", "map_index", "key") : orderBy) {
-      boolean desc = key.startsWith("-");
-      String attr = desc ? key.substring(1) : key;
-      Comparator<Row> k = SORT_KEYS.get(attr);
-      if (k == null) {
-        throw ApiException.badRequest("Ordering with '" + attr + "' is disallowed or the attribute"
-            + " does not exist on the model; supported: " + SORT_KEYS.keySet().stream().sorted().toList());
-      }
-      c = c == null ? (desc ? k.reversed() : k) : c.thenComparing(desc ? k.reversed() : k);
-    }
-    return c;
+    return OrderBy.of(orderBy, SORT_KEYS, "dag_id", "task_id", "run_id", "map_index", "key");
   }
 }

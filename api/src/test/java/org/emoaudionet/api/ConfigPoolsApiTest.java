@@ -87,7 +87,8 @@ class ConfigPoolsApiTest {
     for (JsonNode p : r.body().get("pools")) {
       Shapes.assertShape("PoolResponse", p);
       names.add(p.get("name").asText());
-      assertEquals(p.get("slots").asInt() - p.get("occupied_slots").asInt(),
+      // other tests in this JVM may leave more running tasks than slots: open never goes below 0
+      assertEquals(Math.max(0, p.get("slots").asInt() - p.get("occupied_slots").asInt()),
           p.get("open_slots").asInt(), p.toString());
     }
     assertEquals(List.of("default_pool", "emo-cpu", "emo-gpu"), names);

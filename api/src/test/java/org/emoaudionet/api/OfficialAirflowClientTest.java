@@ -52,10 +52,7 @@ class OfficialAirflowClientTest {
   }
 
   private void check(Path python) throws Exception {
-    Path script = Path.of("src/test/python/airflow_client_check.py").toAbsolutePath();
-    String base = url.toString().replaceAll("/$", "");
-    Result r = run(python, script.toString(), base, "admin", TemporalTestResource.ADMIN_PASSWORD);
-    System.out.println(python + ": " + r.output.strip());
+    Result r = runCheck(python, "airflow_client_check.py", url);
     assertEquals(0, r.exit, python + ": " + r.output);
     assertTrue(r.output.contains("AIRFLOW_CLIENT_CHECK OK"), r.output);
     assertTrue(r.output.contains("state=success tasks=7"), r.output);
@@ -63,7 +60,18 @@ class OfficialAirflowClientTest {
     assertTrue(r.output.contains("scheduled=2"), r.output);
   }
 
-  private record Result(int exit, String output) {}
+  record Result(int exit, String output) {}
+
+  /**
+   * Runs one of the official-client scripts in src/test/python against the API at {@code url}
+   * as the admin (a timeout is exit -1); prints what it said.
+   */
+  static Result runCheck(Path python, String script, URL url) throws Exception {
+    Result r = run(python, Path.of("src/test/python", script).toAbsolutePath().toString(),
+        url.toString().replaceAll("/$", ""), "admin", TemporalTestResource.ADMIN_PASSWORD);
+    System.out.println(python + ": " + r.output.strip());
+    return r;
+  }
 
   private static Result run(Path python, String... args) throws IOException, InterruptedException {
     String[] cmd = new String[args.length + 1];

@@ -7,10 +7,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -29,17 +27,13 @@ class OfficialClientTaskResultsTest {
   void officialClientReadsTaskResults() throws Exception {
     Path python = OfficialAirflowClientTest.python();
     Assumptions.assumeTrue(Files.isExecutable(python), "skipped: no Python at " + python);
-    Path script = Path.of("src/test/python/airflow_client_results_check.py").toAbsolutePath();
-    Process p = new ProcessBuilder(python.toString(), script.toString(),
-        url.toString().replaceAll("/$", ""), "admin", TemporalTestResource.ADMIN_PASSWORD)
-        .redirectErrorStream(true).start();
-    boolean done = p.waitFor(180, TimeUnit.SECONDS);
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!done) p.destroyForcibly();
+    OfficialAirflowClientTest.Result r =
+        OfficialAirflowClientTest.runCheck(python, "airflow_client_results_check.py", url);
+    String out = r.output();
     Assumptions.assumeFalse(out.contains("No module named 'airflow_client'"),
         "skipped: " + python + " lacks apache-airflow-client");
-    assertTrue(done, out);
-    assertEquals(0, p.exitValue(), out);
+    assertTrue(r.exit() != -1, out);
+    assertEquals(0, r.exit(), out);
     assertTrue(out.contains("AIRFLOW_CLIENT_RESULTS OK xcoms=7 tries=1"), out);
   }
 }
