@@ -52,7 +52,6 @@ public class DagResource {
     Map<String, String> q = new LinkedHashMap<>();
     uri.getQueryParameters().forEach((k, v) -> q.put(k, v.isEmpty() ? null : v.get(0)));
     DagFilters filters = DagFilters.parse(q, owners, runStates, timetableTypes);
-    schedules.reconcileAll();
     Instant now = Instant.now();
     Map<String, AirflowModels.DagRun> latest = filters.needsRuns()
         ? DagFilters.latestRuns(runs, runViews) : Map.of();
@@ -182,7 +181,6 @@ public class DagResource {
   @GET
   @Path("/{dag_id}")
   public Dag get(@PathParam("dag_id") String dagId) {
-    schedules.reconcileAll();
     return views.dag(views.require(dagId));
   }
 

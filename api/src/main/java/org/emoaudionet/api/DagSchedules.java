@@ -41,6 +41,10 @@ import org.emoaudionet.workflows.ScheduledRunInput;
 import org.emoaudionet.workflows.TaskQueues;
 import org.emoaudionet.workflows.Timetable;
 import org.jboss.logging.Logger;
+import jakarta.annotation.PreDestroy;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * DAG schedules as Temporal runs them: a Temporal Schedule {@code emo-dag-<dag_id>} where the
@@ -62,6 +66,13 @@ public class DagSchedules {
   private final ObjectMapper plain = new ObjectMapper();
   private volatile Boolean serverHasSchedules;
   private volatile boolean reconciled;
+  static final long MAX_RETRY_SECONDS = 30;
+  private long retryDelaySeconds = 1;
+  private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "dag-schedules-reconcile");
+    t.setDaemon(true);
+    return t;
+  });
 
   /**
    * Loads the DAG files, then reconciles the schedules. A bad file of the folder is left out and
@@ -80,7 +91,11 @@ public class DagSchedules {
     reconcileAll();
   }
 
-  /** Reconciles every scheduled DAG once; a failure (Temporal or S3 down) is retried later. */
+  /**
+   * Reconciles every scheduled DAG once. A failure (Temporal or S3 not up yet) is retried in the
+   * background with back-off (1 s doubling to {@link #MAX_RETRY_SECONDS}), never by a request:
+   * GET endpoints only read.
+   */
   public synchronized void reconcileAll() {
     if (reconciled) return;
     try {
@@ -88,9 +103,23 @@ public class DagSchedules {
         if (dag.schedule() != null) apply(dag, states.paused(dag), null);
       }
       reconciled = true;
+      retryDelaySeconds = 1;
     } catch (RuntimeException e) {
-      LOG.errorf("DAG schedules not reconciled yet (%s); retried on the next DAG request", e.toString());
+      long delay = retryDelaySeconds;
+      retryDelaySeconds = Math.min(MAX_RETRY_SECONDS, delay * 2);
+      LOG.errorf("DAG schedules not reconciled yet (%s); retried in %d s", e.toString(), delay);
+      retries.schedule(this::reconcileAll, delay, TimeUnit.SECONDS);
     }
+  }
+
+  /** Whether every scheduled DAG has been reconciled since start-up. */
+  public boolean reconciled() {
+    return reconciled;
+  }
+
+  @PreDestroy
+  void stopRetries() {
+    retries.shutdownNow();
   }
 
   /** Whether this server implements Temporal Schedules; asked once per process. */

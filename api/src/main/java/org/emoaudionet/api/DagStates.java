@@ -1,6 +1,5 @@
 package org.emoaudionet.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
 import io.minio.MakeBucketArgs;
@@ -11,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -26,7 +26,6 @@ import org.emoaudionet.workflows.S3Keys;
 @ApplicationScoped
 public class DagStates {
   @Inject ApiSettings settings;
-  @Inject ObjectMapper json;
 
   private MinioClient client;
   private volatile boolean bucketReady;
@@ -45,7 +44,8 @@ public class DagStates {
     String key = S3Keys.dagState(dagId);
     try (InputStream in = client().getObject(GetObjectArgs.builder()
         .bucket(settings.s3Bucket()).object(key).build())) {
-      return Optional.of(parse(json.readTree(in), key));
+      return Optional.of(DagState.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8),
+          "s3://" + settings.s3Bucket() + "/" + key));
     } catch (ErrorResponseException e) {
       String code = e.errorResponse().code();
       if ("NoSuchKey".equals(code) || "NoSuchBucket".equals(code)) return Optional.empty();
@@ -65,7 +65,7 @@ public class DagStates {
     String key = S3Keys.dagState(dagId);
     try {
       ensureBucket();
-      byte[] body = json.writeValueAsBytes(toJson(state));
+      byte[] body = state.toJson().getBytes(StandardCharsets.UTF_8);
       client().putObject(PutObjectArgs.builder().bucket(settings.s3Bucket()).object(key)
           .stream(new ByteArrayInputStream(body), (long) body.length, null)
           .contentType("application/json").build());
@@ -73,25 +73,6 @@ public class DagStates {
     } catch (Exception e) {
       throw unavailable("write", key, e);
     }
-  }
-
-  /** The documented shape, whatever the mapper's naming strategy: snake_case, ISO time. */
-  static java.util.Map<String, Object> toJson(DagState s) {
-    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
-    m.put("is_paused", s.isPaused());
-    m.put("updated_at", s.updatedAt() == null ? null : s.updatedAt().toString());
-    m.put("updated_by", s.updatedBy());
-    return m;
-  }
-
-  static DagState parse(com.fasterxml.jackson.databind.JsonNode n, String key) {
-    com.fasterxml.jackson.databind.JsonNode paused = n == null ? null : n.get("is_paused");
-    if (paused == null || !paused.isBoolean()) {
-      throw new IllegalStateException(key + ": field 'is_paused' must be true or false, got " + n);
-    }
-    String at = n.path("updated_at").isTextual() ? n.get("updated_at").asText() : null;
-    String by = n.path("updated_by").isTextual() ? n.get("updated_by").asText() : null;
-    return new DagState(paused.asBoolean(), at == null ? null : Instant.parse(at), by);
   }
 
   private void ensureBucket() throws Exception {

@@ -97,6 +97,7 @@ public final class Evaluator {
     Charts.confusionMatrix(byFile.confusion(), task.classes(),
         task.name() + " - test recordings (mean of segment probabilities)",
         outDir.resolve("confusion_matrix_recording.png"));
+    RecordingPredictions.write(files, task.classes(), outDir.resolve(RecordingPredictions.FILE));
     if (participantLevel) {
       ParticipantLevel p = files; // DAIC-WOZ: one recording per participant
       ClassificationMetrics rec = score(root.putObject("participant"), "participant", task, p.truth(),

@@ -39,5 +39,17 @@ class RecordingLevelTest {
     assertEquals(2, json.path("recording").path("n").asInt());
     assertEquals(1, json.path("recording").path("confusion_matrix").get(1).get(0).asInt(), "y read as angry");
     assertTrue(Files.size(tmp.resolve("confusion_matrix_recording.png")) > 1000);
+    // and lists every file with its verdict and mean probabilities
+    assertEquals(List.of("recording_id,true,predicted,p_angry,p_sad",
+            "x,angry,angry,0.716667,0.283333",
+            "y,sad,angry,0.675000,0.325000"),
+        Files.readAllLines(tmp.resolve(RecordingPredictions.FILE)));
+  }
+
+  @Test
+  void aRecordingIdWithACommaOrQuoteIsQuotedAsRfc4180Says() {
+    assertEquals("plain.wav", RecordingPredictions.quote("plain.wav"));
+    assertEquals("\"a,b.wav\"", RecordingPredictions.quote("a,b.wav"));
+    assertEquals("\"say \"\"hi\"\".wav\"", RecordingPredictions.quote("say \"hi\".wav"));
   }
 }

@@ -1,12 +1,11 @@
 package org.emoaudionet.worker;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.emoaudionet.workflows.DagState;
 import org.emoaudionet.workflows.ObservePrefixActivity;
 import org.emoaudionet.workflows.ObservePrefixInput;
 import org.emoaudionet.workflows.PrefixSnapshot;
@@ -18,7 +17,6 @@ import org.emoaudionet.workflows.S3Keys;
  * rewrite with other bytes changes the ETag.
  */
 public final class ObservePrefixActivityImpl implements ObservePrefixActivity {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final WorkerContext ctx;
 
@@ -60,18 +58,7 @@ public final class ObservePrefixActivityImpl implements ObservePrefixActivity {
   boolean paused(ObservePrefixInput in) throws IOException {
     String key = S3Keys.dagState(in.dagId());
     Optional<String> text = ctx.store.readText(key);
-    if (text.isEmpty()) return in.pausedUponCreation();
-    JsonNode node;
-    try {
-      node = JSON.readTree(text.get());
-    } catch (IOException e) {
-      throw new IllegalArgumentException(ctx.store.uri(key) + " is not JSON: " + e.getMessage(), e);
-    }
-    JsonNode paused = node == null ? null : node.get("is_paused");
-    if (paused == null || !paused.isBoolean()) {
-      throw new IllegalArgumentException(ctx.store.uri(key) + ": is_paused must be true or false, "
-          + "found " + (paused == null ? "nothing" : paused.toString()));
-    }
-    return paused.booleanValue();
+    return text.isEmpty() ? in.pausedUponCreation() : DagState.fromJson(text.get(), ctx.store.uri(key)).isPaused();
   }
+
 }
