@@ -17,7 +17,7 @@ import org.emoaudionet.api.AirflowModels.DagVersion;
 import org.emoaudionet.api.AirflowModels.Task;
 import org.emoaudionet.workflows.DagCatalog;
 import org.emoaudionet.workflows.DagDefinition;
-import org.emoaudionet.workflows.TaskQueues;
+import org.emoaudionet.workflows.PipelineTask;
 import org.emoaudionet.workflows.Timetable;
 
 /** The DAG catalog (bundled and folder DAG files) as Airflow's DAG, task and DAG-version bodies. */
@@ -121,8 +121,6 @@ public class DagViews {
   }
 
   static String queue(String taskId) {
-    // promote re-scores the champion on the test set: inference, queued like evaluate
-    return taskId.equals("train") || taskId.equals("evaluate") || taskId.equals("promote")
-        ? TaskQueues.GPU : TaskQueues.CPU;
+    return PipelineTask.of(taskId).queue();
   }
 }

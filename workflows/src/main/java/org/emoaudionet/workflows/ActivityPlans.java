@@ -5,7 +5,7 @@ import io.temporal.common.RetryOptions;
 import java.time.Duration;
 
 /**
- * Queue, timeouts and retries of each task. Long tasks heartbeat every few seconds, so a worker
+ * Timeouts and retries of each task, on the queue {@link PipelineTask} names. Long tasks heartbeat every few seconds, so a worker
  * that dies is noticed after one heartbeat timeout and the task is retried elsewhere.
  */
 public final class ActivityPlans {
@@ -41,26 +41,26 @@ public final class ActivityPlans {
   public static final ActivityOptions TRACKING =
       plan(TaskQueues.CPU, Duration.ofMinutes(2), null, 5, Duration.ofSeconds(2));
   public static final ActivityOptions DOWNLOAD =
-      plan(TaskQueues.CPU, Duration.ofHours(6), HEARTBEAT_TIMEOUT, 3, Duration.ofSeconds(10));
+      plan(PipelineTask.DOWNLOAD.queue(), Duration.ofHours(6), HEARTBEAT_TIMEOUT, 3, Duration.ofSeconds(10));
   public static final ActivityOptions PREPROCESS =
-      plan(TaskQueues.CPU, Duration.ofHours(12), HEARTBEAT_TIMEOUT, 3, Duration.ofSeconds(10));
+      plan(PipelineTask.PREPROCESS.queue(), Duration.ofHours(12), HEARTBEAT_TIMEOUT, 3, Duration.ofSeconds(10));
   public static final ActivityOptions AUGMENT =
-      plan(TaskQueues.CPU, Duration.ofHours(12), HEARTBEAT_TIMEOUT, 3, Duration.ofSeconds(10));
+      plan(PipelineTask.AUGMENT.queue(), Duration.ofHours(12), HEARTBEAT_TIMEOUT, 3, Duration.ofSeconds(10));
   public static final ActivityOptions TRAIN =
-      plan(TaskQueues.GPU, Duration.ofHours(72), HEARTBEAT_TIMEOUT, 4, Duration.ofSeconds(10));
+      plan(PipelineTask.TRAIN.queue(), Duration.ofHours(72), HEARTBEAT_TIMEOUT, 4, Duration.ofSeconds(10));
   /**
    * {@code train} when the model is imported: a download and one load, so far shorter than
    * training; as many attempts as train so that the task's try count means the same.
    */
   public static final ActivityOptions IMPORT_MODEL =
-      plan(TaskQueues.GPU, Duration.ofHours(2), HEARTBEAT_TIMEOUT, 4, Duration.ofSeconds(10));
+      plan(PipelineTask.TRAIN.queue(), Duration.ofHours(2), HEARTBEAT_TIMEOUT, 4, Duration.ofSeconds(10));
   public static final ActivityOptions EVALUATE =
-      plan(TaskQueues.GPU, Duration.ofHours(2), HEARTBEAT_TIMEOUT, 3, Duration.ofSeconds(10));
+      plan(PipelineTask.EVALUATE.queue(), Duration.ofHours(2), HEARTBEAT_TIMEOUT, 3, Duration.ofSeconds(10));
   public static final ActivityOptions REGISTER =
-      plan(TaskQueues.CPU, Duration.ofMinutes(5), null, 5, Duration.ofSeconds(2));
+      plan(PipelineTask.REGISTER.queue(), Duration.ofMinutes(5), null, 5, Duration.ofSeconds(2));
   /** Re-scores the champion on the test set, so it is inference like evaluate: same queue, same limits. */
   public static final ActivityOptions PROMOTE =
-      plan(TaskQueues.GPU, Duration.ofHours(2), HEARTBEAT_TIMEOUT, 3, Duration.ofSeconds(10));
+      plan(PipelineTask.PROMOTE.queue(), Duration.ofHours(2), HEARTBEAT_TIMEOUT, 3, Duration.ofSeconds(10));
 
   /**
    * The {@code evaluate} task of a cross-validation run: a few MLflow and S3 writes of the folds'
@@ -71,16 +71,20 @@ public final class ActivityPlans {
 
   /** Maximum attempts of a task, for the try number of a task that ran out of them. */
   public static int maxAttempts(String taskId) {
-    ActivityOptions o = switch (taskId) {
-      case "download" -> DOWNLOAD;
-      case "preprocess" -> PREPROCESS;
-      case "augment" -> AUGMENT;
-      case "train" -> TRAIN;
-      case "evaluate" -> EVALUATE;
-      case "register" -> REGISTER;
-      case "promote" -> PROMOTE;
-      default -> TRACKING;
-    };
+    ActivityOptions o = PipelineTask.IDS.contains(taskId) ? of(PipelineTask.of(taskId)) : TRACKING;
     return o.getRetryOptions().getMaximumAttempts();
+  }
+
+  /** The options of a task's activity (train: of training, not of importing a model). */
+  public static ActivityOptions of(PipelineTask task) {
+    return switch (task) {
+      case DOWNLOAD -> DOWNLOAD;
+      case PREPROCESS -> PREPROCESS;
+      case AUGMENT -> AUGMENT;
+      case TRAIN -> TRAIN;
+      case EVALUATE -> EVALUATE;
+      case REGISTER -> REGISTER;
+      case PROMOTE -> PROMOTE;
+    };
   }
 }

@@ -25,8 +25,7 @@ public record DagDefinition(
     boolean pausedUponCreation) {
 
   /** Task ids, in order; every DAG has the same seven. */
-  public static final List<String> TASK_IDS = List.of(
-      "download", "preprocess", "augment", "train", "evaluate", "register", "promote");
+  public static final List<String> TASK_IDS = PipelineTask.IDS;
 
   /** A manual-only DAG, champion by its task's default metric. */
   public DagDefinition(String dagId, String description, List<String> tags,

@@ -106,12 +106,12 @@ public class EmoPipelineWorkflowImpl implements EmoPipelineWorkflow {
             + dataset.uri());
       } else {
         dataset = keptOr(reuse, "download", DatasetRef.class, () -> board.run("download",
-            TaskQueues.CPU, () -> download.download(
+            ActivityPlans.DOWNLOAD, () -> download.download(
                 new DownloadInput(dag, run, conf.datasetUri(), conf.checksum()))));
       }
 
       FeaturesRef prepared = keptOr(reuse, "preprocess", FeaturesRef.class, () -> board.run(
-          "preprocess", TaskQueues.CPU, () -> preprocess.preprocess(
+          "preprocess", ActivityPlans.PREPROCESS, () -> preprocess.preprocess(
               new PreprocessInput(dag, run, conf, dataset))));
 
       FeaturesRef features = prepared;
@@ -120,7 +120,7 @@ public class EmoPipelineWorkflowImpl implements EmoPipelineWorkflow {
         board.skip("augment", "skipped: the model is imported");
       } else if (conf.augment()) {
         features = keptOr(reuse, "augment", FeaturesRef.class, () -> board.run("augment",
-            TaskQueues.CPU, () -> augment.augment(
+            ActivityPlans.AUGMENT, () -> augment.augment(
                 new AugmentInput(dag, run, conf, dataset, prepared))));
       } else {
         board.skip("augment", "skipped: conf.augment is false");
@@ -132,17 +132,17 @@ public class EmoPipelineWorkflowImpl implements EmoPipelineWorkflow {
       TrainOutput trained;
       if (conf.imports()) {
         trained = keptOr(reuse, "train", TrainOutput.class, () -> board.run("train",
-            TaskQueues.GPU, () -> importModel.importModel(
+            ActivityPlans.IMPORT_MODEL, () -> importModel.importModel(
                 new ImportModelInput(dag, run, conf, trainingSet, mlflow.runId()))));
       } else {
         String pretrained = S3Keys.pretrainedModel(conf.pretrainedFrom());
         trained = keptOr(reuse, "train", TrainOutput.class, () -> board.run("train",
-            TaskQueues.GPU, () -> train.train(
+            ActivityPlans.TRAIN, () -> train.train(
                 new TrainInput(dag, run, conf, trainingSet, pretrained, mlflow.runId()))));
       }
 
       EvaluateOutput scores = keptOr(reuse, "evaluate", EvaluateOutput.class, () -> board.run(
-          "evaluate", TaskQueues.GPU, () -> evaluate.evaluate(
+          "evaluate", ActivityPlans.EVALUATE, () -> evaluate.evaluate(
               new EvaluateInput(dag, run, conf, trainingSet, trained, participantLevel,
                   mlflow.runId()))));
 
@@ -159,7 +159,7 @@ public class EmoPipelineWorkflowImpl implements EmoPipelineWorkflow {
       }
 
       RegisterOutput version = keptOr(reuse, "register", RegisterOutput.class, () -> board.run(
-          "register", TaskQueues.CPU, () -> register.register(
+          "register", ActivityPlans.REGISTER, () -> register.register(
               new RegisterInput(dag, run, mlflow.runId(), trained.modelKey()))));
 
       // promote came after runs were already in flight: a history recorded before it replays
@@ -174,7 +174,7 @@ public class EmoPipelineWorkflowImpl implements EmoPipelineWorkflow {
         // on the GPU queue: it re-scores the current champion on this run's test set, which is
         // inference like evaluate, and must see the same test split evaluate scored
         decision = keptOr(reuse, "promote", PromoteOutput.class, () -> board.run("promote",
-            TaskQueues.GPU, () -> promote.promote(
+            ActivityPlans.PROMOTE, () -> promote.promote(
                 new PromoteInput(dag, run, conf, trainingSet, participantLevel,
                     trained.modelKey(), version.name(), version.version(), scores.metrics(),
                     policy, mlflow.runId()))));
@@ -218,7 +218,7 @@ public class EmoPipelineWorkflowImpl implements EmoPipelineWorkflow {
     String run = request.dagRunId();
     RunConf conf = request.conf();
     int k = conf.folds();
-    DatasetRef dataset = board.run("download", TaskQueues.CPU, () -> download.download(
+    DatasetRef dataset = board.run("download", ActivityPlans.DOWNLOAD, () -> download.download(
         new DownloadInput(dag, run, conf.datasetUri(), conf.checksum())));
     String children = PipelineRequest.foldWorkflowId(dag, run, 0) + " .. "
         + PipelineRequest.foldWorkflowId(dag, run, k - 1);
@@ -298,7 +298,7 @@ public class EmoPipelineWorkflowImpl implements EmoPipelineWorkflow {
       perFold.add(r.metrics());
     }
     Map<String, Double> stats = CrossValidationStats.summarize(perFold);
-    CrossValidationSummary summary = board.run("evaluate", TaskQueues.CPU, () ->
+    CrossValidationSummary summary = board.run("evaluate", ActivityPlans.CROSS_VALIDATION, () ->
         crossValidation.summarize(new CrossValidationInput(dag, run, mlflow.runId(), foldResults,
             stats)));
     String why = "skipped: a cross-validation run (" + k + " folds) is an evaluation: no model is"

@@ -1,5 +1,6 @@
 package org.emoaudionet.workflows;
 
+import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
@@ -72,7 +73,9 @@ final class TaskBoard {
     return e.output != null && "success".equals(e.state);
   }
 
-  <T extends TaskOutput> T run(String taskId, String queue, Supplier<T> call) {
+  /** Runs a task's activity; {@code plan} is the options its stub was made with (for its queue). */
+  <T extends TaskOutput> T run(String taskId, ActivityOptions plan, Supplier<T> call) {
+    String queue = plan.getTaskQueue();
     Entry e = entries.get(taskId);
     e.state = "running";
     e.start = Workflow.currentTimeMillis();

@@ -3,10 +3,12 @@ package org.emoaudionet.worker;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
+import java.util.ArrayList;
 import java.util.List;
 import org.emoaudionet.workflows.DataTriggerWorkflowImpl;
 import org.emoaudionet.workflows.EmoPipelineWorkflowImpl;
 import org.emoaudionet.workflows.ScheduledDagRunWorkflowImpl;
+import org.emoaudionet.workflows.PipelineTask;
 import org.emoaudionet.workflows.TaskQueues;
 
 /** Which implementations listen on which task queue (infra/README.md, "Task queues"). */
@@ -18,10 +20,11 @@ public final class Activities {
     Worker w = factory.newWorker(TaskQueues.CPU);
     w.registerWorkflowImplementationTypes(EmoPipelineWorkflowImpl.class,
         ScheduledDagRunWorkflowImpl.class, DataTriggerWorkflowImpl.class);
-    w.registerActivitiesImplementations(new TrackingActivitiesImpl(ctx),
-        new DownloadActivityImpl(ctx), new PreprocessActivityImpl(ctx),
-        new AugmentActivityImpl(ctx), new RegisterActivityImpl(ctx),
-        new ObservePrefixActivityImpl(ctx), new CrossValidationActivityImpl(ctx));
+    List<Object> impls = new ArrayList<>(taskActivities(TaskQueues.CPU, ctx));
+    // bookkeeping outside the seven tasks: MLflow runs, data-trigger polls, a CV run's summary
+    impls.addAll(List.of(new TrackingActivitiesImpl(ctx), new ObservePrefixActivityImpl(ctx),
+        new CrossValidationActivityImpl(ctx)));
+    w.registerActivitiesImplementations(impls.toArray());
     return w;
   }
 
@@ -37,9 +40,31 @@ public final class Activities {
     Worker w = factory.newWorker(TaskQueues.GPU,
         WorkerOptions.newBuilder()
             .setMaxConcurrentActivityExecutionSize(TaskQueues.GPU_SLOTS_PER_WORKER).build());
-    w.registerActivitiesImplementations(new TrainActivityImpl(ctx), new EvaluateActivityImpl(ctx),
-        new PromoteActivityImpl(ctx), new ImportModelActivityImpl(ctx));
+    w.registerActivitiesImplementations(taskActivities(TaskQueues.GPU, ctx).toArray());
     return w;
+  }
+
+  /** The implementations of the tasks whose {@link PipelineTask#queue} is {@code queue}. */
+  static List<Object> taskActivities(String queue, WorkerContext ctx) {
+    List<Object> out = new ArrayList<>();
+    for (PipelineTask t : PipelineTask.values()) {
+      if (t.queue().equals(queue)) out.addAll(implementations(t, ctx));
+    }
+    return out;
+  }
+
+  /** Exhaustive on purpose: a new task does not compile until it has an implementation. */
+  private static List<Object> implementations(PipelineTask task, WorkerContext ctx) {
+    return switch (task) {
+      case DOWNLOAD -> List.of(new DownloadActivityImpl(ctx));
+      case PREPROCESS -> List.of(new PreprocessActivityImpl(ctx));
+      case AUGMENT -> List.of(new AugmentActivityImpl(ctx));
+      // an imported model takes the place of training, on the same queue
+      case TRAIN -> List.of(new TrainActivityImpl(ctx), new ImportModelActivityImpl(ctx));
+      case EVALUATE -> List.of(new EvaluateActivityImpl(ctx));
+      case REGISTER -> List.of(new RegisterActivityImpl(ctx));
+      case PROMOTE -> List.of(new PromoteActivityImpl(ctx));
+    };
   }
 
   public static void register(WorkerFactory factory, WorkerContext ctx, List<String> queues) {
