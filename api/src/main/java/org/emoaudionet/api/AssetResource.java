@@ -16,7 +16,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.emoaudionet.api.CatalogModels.Asset;
 import org.emoaudionet.api.CatalogModels.AssetCollection;
@@ -37,7 +36,7 @@ public class AssetResource {
   @Inject AssetEvents events;
   @Inject AssetViews views;
   @Inject ObjectMapper json;
-  @Inject JwtCodec jwt;
+  @Inject CurrentUser currentUser;
 
   @GET
   public AssetCollection list(@QueryParam("limit") String limit,
@@ -128,8 +127,7 @@ public class AssetResource {
   @POST
   @Path("/events")
   @Consumes(MediaType.WILDCARD)
-  public AssetEvent announce(@HeaderParam("Authorization") String auth,
-      @HeaderParam("Idempotency-Key") String idempotencyKey,
+  public AssetEvent announce(@HeaderParam("Idempotency-Key") String idempotencyKey,
       @HeaderParam("User-Agent") String userAgent, String body) {
     JsonBody b = JsonBody.parse(body, json, EVENT_BODY);
     Integer assetId = b.requiredInt("asset_id");
@@ -148,13 +146,9 @@ public class AssetResource {
           "String should have at most 250 characters", idempotencyKey);
     }
     return AirflowCtlDialect.forAgent(events.announce(asset, extra == null ? Map.of() : extra,
-        partitionKey, idempotencyKey, user(auth).orElse(null)), userAgent);
+        partitionKey, idempotencyKey, currentUser.name()), userAgent);
   }
 
-  private Optional<String> user(String auth) {
-    if (auth == null || auth.length() < 8) return Optional.empty();
-    return jwt.verify(auth.substring(7).strip());
-  }
 
   /** An integer query value of any size (Python's int); one past long's range matches nothing. */
   private static long queryInt(String name, String raw) {

@@ -20,6 +20,7 @@ public class BearerAuthFilter {
       OpenApiResource.V2_PATH);
 
   @Inject JwtCodec jwt;
+  @Inject CurrentUser currentUser;
 
   @ServerRequestFilter
   public Optional<Response> authenticate(ContainerRequestContext ctx) {
@@ -34,6 +35,7 @@ public class BearerAuthFilter {
     Optional<String> user = jwt.verify(header.substring(7).strip());
     if (user.isEmpty()) return Optional.of(unauthorized("Invalid JWT token"));
     ctx.setProperty(USER_PROPERTY, user.get());
+    currentUser.set(user.get());
     return Optional.empty();
   }
 

@@ -3,7 +3,6 @@ package org.emoaudionet.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,16 +15,14 @@ import org.emoaudionet.api.AirflowModels.TaskInstanceCollection;
 @Produces(MediaType.APPLICATION_JSON)
 public class ClearTaskInstancesResource {
   @Inject TaskClearService clears;
-  @Inject JwtCodec jwt;
+  @Inject CurrentUser currentUser;
   @Inject ObjectMapper json;
 
   @POST
   @Consumes(MediaType.WILDCARD)
   public TaskInstanceCollection clear(@PathParam("dag_id") String dagId,
-      @HeaderParam("Authorization") String auth, String body) {
+      String body) {
     ClearTasksRequest req = ClearTasksRequest.parse(body, json);
-    String user = auth == null || auth.length() < 8 ? null
-        : jwt.verify(auth.substring(7).strip()).orElse(null);
-    return clears.clear(dagId, req, user);
+    return clears.clear(dagId, req, currentUser.name());
   }
 }
