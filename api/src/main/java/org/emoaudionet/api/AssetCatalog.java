@@ -23,6 +23,7 @@ import org.emoaudionet.workflows.DagDefinition;
 public class AssetCatalog {
   static final String GROUP = "asset";
 
+  @Inject DagCatalog catalog;
   @Inject ApiSettings settings;
   private final Instant loadedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
   private final Map<String, StableIds> ids = new java.util.HashMap<>();
@@ -32,7 +33,7 @@ public class AssetCatalog {
 
   public List<Info> all() {
     Map<String, List<DagDefinition>> byPrefix = new LinkedHashMap<>();
-    for (DagDefinition d : DagCatalog.all()) {
+    for (DagDefinition d : catalog.list()) {
       if (d.dataTrigger() != null) {
         byPrefix.computeIfAbsent(d.dataTrigger().prefix(), k -> new ArrayList<>()).add(d);
       }

@@ -31,6 +31,7 @@ import org.emoaudionet.workflows.DagDefinition;
 @Path("/api/v2/dags")
 @Produces(MediaType.APPLICATION_JSON)
 public class DagResource {
+  @Inject DagCatalog catalog;
   @Inject DagViews views;
   @Inject ObjectMapper json;
   @Inject DagStates states;
@@ -82,7 +83,7 @@ public class DagResource {
     LikePattern id = "~".equals(idPattern) ? null : Params.pattern(idPattern);
     LikePattern name = "~".equals(namePattern) ? null : Params.pattern(namePattern);
     Comparator<DagDefinition> order = order(orderBy);
-    return DagCatalog.all().stream()
+    return catalog.list().stream()
         .filter(d -> id == null || id.matches(d.dagId()))
         .filter(d -> name == null || name.matches(d.dagId()))
         .filter(d -> tags == null || tags.isEmpty()

@@ -35,6 +35,7 @@ public class DagRunResource {
   private static final Set<String> TRIGGER_KEYS = Set.of("conf", "dag_run_id", "data_interval_end",
       "data_interval_start", "logical_date", "note", "partition_key", "run_after");
 
+  @Inject DagCatalog catalog;
   @Inject DagViews dags;
   @Inject RunRepository runs;
   @Inject RunViews views;
@@ -193,7 +194,7 @@ public class DagRunResource {
   }
 
   RunRecord require(String dagId, String runId) {
-    if (!dagId.equals("~") && DagCatalog.find(dagId).isEmpty()) dags.require(dagId);
+    if (!dagId.equals("~") && catalog.get(dagId).isEmpty()) dags.require(dagId);
     Optional<RunRecord> r = RunIds.addressable(dagId, runId) ? runs.find(dagId, runId)
         : Optional.empty();
     return r.orElseThrow(() -> ApiException.notFound("The DagRun with dag_id: `" + dagId

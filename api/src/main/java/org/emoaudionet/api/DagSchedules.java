@@ -59,6 +59,7 @@ public class DagSchedules {
   /** Memo key of a cron workflow: a digest of its input, to see that a DAG file changed. */
   static final String INPUT_DIGEST = "emo_schedule_input";
 
+  @Inject DagCatalog catalog;
   @Inject ApiSettings settings;
   @Inject TemporalGateway temporal;
   @Inject DagStates states;
@@ -75,13 +76,11 @@ public class DagSchedules {
   });
 
   /**
-   * Loads the DAG files, then reconciles the schedules. A bad file of the folder is left out and
+   * Reads the DAG files (the injected catalog), then reconciles the schedules. A bad file of the folder is left out and
    * logged (GET /api/v2/importErrors lists it), as Airflow's DAG processor does: the API and the
    * other DAGs keep working.
    */
   void onStart(@Observes @Priority(10) StartupEvent event) {
-    DagCatalog catalog = DagCatalog.scan(settings.dagsFolder().orElse(null));
-    DagCatalog.install(catalog);
     catalog.importErrors().forEach(e -> LOG.errorf("DAG file left out (import error): %s",
         e.message()));
     long scheduled = catalog.list().stream().filter(d -> d.schedule() != null).count();
@@ -99,7 +98,7 @@ public class DagSchedules {
   public synchronized void reconcileAll() {
     if (reconciled) return;
     try {
-      for (DagDefinition dag : DagCatalog.all()) {
+      for (DagDefinition dag : catalog.list()) {
         if (dag.schedule() != null) apply(dag, states.paused(dag), null);
       }
       reconciled = true;

@@ -20,6 +20,7 @@ import org.emoaudionet.workflows.DagDefinition;
 @Path("/api/v2/dags/{dag_id}/dagVersions")
 @Produces(MediaType.APPLICATION_JSON)
 public class DagVersionResource {
+  @Inject DagCatalog catalog;
   @Inject DagViews views;
   @Inject DagVersions versions;
 
@@ -33,7 +34,7 @@ public class DagVersionResource {
       @QueryParam("order_by") List<String> orderBy) {
     Integer number = versionNumber == null || versionNumber.isEmpty() ? null
         : Params.nonNegative("version_number", versionNumber, 0);
-    List<DagDefinition> dags = "~".equals(dagId) ? DagCatalog.all() : List.of(views.require(dagId));
+    List<DagDefinition> dags = "~".equals(dagId) ? catalog.list() : List.of(views.require(dagId));
     Map<String, Comparator<DagVersion>> sorts = new LinkedHashMap<>();
     sorts.put("id", Comparator.comparing((DagVersion v) -> v.dagId())
         .thenComparingInt(DagVersion::versionNumber));

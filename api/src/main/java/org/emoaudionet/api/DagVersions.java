@@ -30,6 +30,7 @@ import org.emoaudionet.workflows.DagDefinition;
  */
 @ApplicationScoped
 public class DagVersions {
+  @Inject DagCatalog catalog;
   @Inject ApiSettings settings;
 
   /** One recorded version: what the file said, and when this API first saw it. */
@@ -41,7 +42,7 @@ public class DagVersions {
   public synchronized List<Entry> history(DagDefinition d) {
     List<Entry> known = synced.get(d.dagId());
     if (known != null) return known;
-    String text = DagCatalog.current().text(d.dagId()).orElse("");
+    String text = catalog.text(d.dagId()).orElse("");
     String sha = sha256(text);
     Path file = settings.apiStateDir().resolve("dag-versions").resolve(d.dagId() + ".json");
     List<Entry> entries = new ArrayList<>();

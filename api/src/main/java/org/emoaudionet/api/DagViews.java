@@ -27,13 +27,14 @@ public class DagViews {
   static final String OWNER = "emoaudionet";
   /** Where a DAG comes from when the catalog does not know (never for a listed DAG). */
   static final String FILELOC = "org/emoaudionet/workflows/DagCatalog.java";
+  @Inject DagCatalog catalog;
   @Inject DagStates states;
   @Inject DagVersions versions;
   /** The DAG files are read once: they were "parsed" when this process loaded them. */
   private final Instant loadedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
 
   public DagDefinition require(String dagId) {
-    return DagCatalog.find(dagId).orElseThrow(() ->
+    return catalog.get(dagId).orElseThrow(() ->
         ApiException.notFound("The Dag with ID: `" + dagId + "` was not found"));
   }
 
@@ -48,7 +49,7 @@ public class DagViews {
    */
   public Dag dag(DagDefinition d, boolean paused, Instant now) {
     List<DagTag> tags = d.tags().stream().map(t -> new DagTag(t, d.dagId(), d.dagId())).toList();
-    String fileloc = DagCatalog.current().source(d.dagId()).orElse(FILELOC);
+    String fileloc = catalog.source(d.dagId()).orElse(FILELOC);
     String token = Base64.getUrlEncoder().withoutPadding()
         .encodeToString((fileloc + "#" + d.dagId()).getBytes(StandardCharsets.UTF_8));
     Timetable timetable = d.schedule() == null ? null : Timetable.parse(d.schedule());

@@ -47,13 +47,14 @@ public class DataTriggerStarter {
   private static final Logger LOG = Logger.getLogger(DataTriggerStarter.class);
   static final String WORKFLOW_TYPE = "DataTriggerWorkflow";
 
+  @Inject DagCatalog catalog;
   @Inject TemporalGateway temporal;
 
   /** What start-up did for one DAG's watcher. */
   public enum Outcome { STARTED, KEPT, REPLACED }
 
   void onStart(@Observes StartupEvent event) {
-    List<DagDefinition> dags = DagCatalog.all().stream().filter(d -> d.dataTrigger() != null).toList();
+    List<DagDefinition> dags = catalog.list().stream().filter(d -> d.dataTrigger() != null).toList();
     for (DagDefinition dag : dags) {
       try {
         Outcome o = reconcile(dag);

@@ -16,13 +16,14 @@ import org.emoaudionet.workflows.DagImportError;
  */
 @ApplicationScoped
 public class ImportErrors {
+  @Inject DagCatalog catalog;
   @Inject ApiSettings settings;
   /** The files were read at start-up: that is when they were "parsed". */
   private final Instant parsedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
   private volatile StableIds ids;
 
   public List<ImportError> all() {
-    return DagCatalog.current().importErrors().stream().map(this::view).toList();
+    return catalog.importErrors().stream().map(this::view).toList();
   }
 
   public ImportError get(int id) {

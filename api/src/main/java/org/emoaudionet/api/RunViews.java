@@ -33,6 +33,7 @@ public class RunViews {
   private static final Set<String> STARTED = Set.of("running", "success", "failed", "restarting",
       "up_for_retry", "up_for_reschedule", "upstream_failed", "skipped", "deferred");
 
+  @Inject DagCatalog catalog;
   @Inject RunRepository runs;
   @Inject RunAnnotations annotations;
   @Inject DagViews dags;
@@ -62,7 +63,7 @@ public class RunViews {
   public DagRun dagRun(Snapshot s) {
     RunRecord r = s.run();
     Map<String, String> m = r.memo();
-    DagDefinition def = DagCatalog.find(r.dagId()).orElse(null);
+    DagDefinition def = catalog.get(r.dagId()).orElse(null);
     Instant start = s.state().equals("queued") ? null : micros(r.started());
     Instant end = r.closed() == null ? null : micros(r.closed());
     Double duration = start != null && end != null
@@ -110,7 +111,7 @@ public class RunViews {
     Double duration = start != null && end != null ? (end.toEpochMilli() - start.toEpochMilli()) / 1000.0 : null;
     int tryNumber = t == null ? 0 : t.tryNumber();
     UUID id = UUID.nameUUIDFromBytes((r.runId() + "/" + taskId).getBytes(StandardCharsets.UTF_8));
-    DagDefinition def = DagCatalog.find(r.dagId()).orElse(null);
+    DagDefinition def = catalog.get(r.dagId()).orElse(null);
     return new TaskInstance(r.dagId(), r.dagId(), r.dagRunId(),
         def == null ? null : dags.version(def), duration, end, "temporal", "{}", null, id,
         run.logicalDate(), -1, tryNumber, null, DagViews.operator(), DagViews.operator(), null,

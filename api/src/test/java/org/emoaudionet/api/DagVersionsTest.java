@@ -20,6 +20,7 @@ class DagVersionsTest {
     s.home = home.toString();
     DagVersions v = new DagVersions();
     v.settings = s;
+    v.catalog = DagCatalog.bundled();
     return v;
   }
 
