@@ -26,7 +26,7 @@ public final class EvaluateActivityImpl implements EvaluateActivity {
   /** What the Evaluator writes; each goes to S3 next to the model and to MLflow. */
   static final List<String> OUTPUTS =
       List.of("metrics.json", "confusion_matrix.png", "confusion_matrix_recording.png",
-          "confusion_matrix_participant.png", "learning_curves.png");
+          "confusion_matrix_participant.png", "learning_curves.png", "predictions_recording.csv");
 
   private final WorkerContext ctx;
 

@@ -95,7 +95,7 @@ class PipelineEndToEndTest {
     assertTrue(acc >= 0 && acc <= 1, "test_accuracy " + acc);
     String dag = "audio_manifest_classification";
     for (String f : List.of("model.tar.gz", "metrics.json", "confusion_matrix.png",
-        "learning_curves.png", "checkpoints/latest.tar.gz")) {
+        "learning_curves.png", "predictions_recording.csv", "checkpoints/latest.tar.gz")) {
       assertTrue(store.exists(S3Keys.run(dag, "manual__e2e1", f)), f);
     }
     assertEquals("emoaudionet-" + dag, r.registeredModel());
@@ -113,7 +113,7 @@ class PipelineEndToEndTest {
     assertTrue(run.getData().getMetricsList().stream().anyMatch(m -> m.getKey().equals("test_accuracy")));
     try (MlflowTracker t = new MlflowTracker(mlflow.uri)) {
       List<String> top = t.listArtifacts(r.mlflowRunId(), "");
-      assertTrue(top.containsAll(List.of("metrics.json", "confusion_matrix.png")), top.toString());
+      assertTrue(top.containsAll(List.of("metrics.json", "confusion_matrix.png", "predictions_recording.csv")), top.toString());
       assertFalse(top.contains("model"), "the model is a logged model now, not a run artifact");
       modelTrainingRunInMlflow(t, r, ts);
     }
