@@ -57,7 +57,8 @@ public class DataTriggerStarter {
     List<DagDefinition> dags = catalog.list().stream().filter(d -> d.dataTrigger() != null).toList();
     for (DagDefinition dag : dags) {
       try {
-        Outcome o = reconcile(dag);
+        // a start-up burst of describe/start calls may meet Temporal's namespace rate limit
+        Outcome o = RateLimitRetry.call(() -> reconcile(dag));
         LOG.infof("data trigger of DAG %s: %s watcher %s polling %s every %s", dag.dagId(),
             o.name().toLowerCase(), DataTriggerWorkflow.workflowId(dag.dagId()),
             dag.dataTrigger().prefix(), dag.dataTrigger().pollInterval());
@@ -69,7 +70,7 @@ public class DataTriggerStarter {
     try {
       Set<String> wanted = dags.stream().map(d -> DataTriggerWorkflow.workflowId(d.dagId()))
           .collect(Collectors.toSet());
-      for (String id : openWatchers()) {
+      for (String id : RateLimitRetry.call(this::openWatchers)) {
         if (!wanted.contains(id)) {
           stop(id, "its DAG has no data_trigger any more");
           LOG.infof("data trigger: terminated %s (its DAG has no data_trigger any more)", id);
