@@ -6,25 +6,17 @@ Usage: airflow_client_asset_runs.py BASE_URL USERNAME PASSWORD DAG_ID
 
 Prints one line per run: "ASSET_RUN <dag_run_id> <run_type> <triggered_by> <logical_date>".
 """
-import json
 import sys
-import urllib.request
+from pathlib import Path
 
 import airflow_client.client as ac
 from airflow_client.client.api.dag_run_api import DagRunApi
 from airflow_client.client.models.dag_run_triggered_by_type import DagRunTriggeredByType
 from airflow_client.client.models.dag_run_type import DagRunType
 
-
-def token(base, user, password):
-    req = urllib.request.Request(
-        base + "/auth/token",
-        data=json.dumps({"username": user, "password": password}).encode(),
-        headers={"Content-Type": "application/json"},
-        method="POST",
-    )
-    with urllib.request.urlopen(req) as resp:
-        return json.load(resp)["access_token"]
+# the login the official-client checks share (POST /auth/token, 201), beside the API module's checks
+sys.path.insert(0, str(Path(__file__).resolve().parents[5] / "api" / "src" / "test" / "python"))
+from api_login import token  # noqa: E402
 
 
 def main():

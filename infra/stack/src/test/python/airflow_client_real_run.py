@@ -10,7 +10,7 @@ log. Prints one line starting with "AIRFLOW_REAL_RUN" and exits 0 only if the ru
 import json
 import sys
 import time
-import urllib.request
+from pathlib import Path
 
 import airflow_client.client as ac
 from airflow_client.client.api.dag_api import DAGApi
@@ -18,17 +18,9 @@ from airflow_client.client.api.dag_run_api import DagRunApi
 from airflow_client.client.api.task_instance_api import TaskInstanceApi
 from airflow_client.client.models.trigger_dag_run_post_body import TriggerDAGRunPostBody
 
-
-def token(base, user, password):
-    req = urllib.request.Request(
-        base + "/auth/token",
-        data=json.dumps({"username": user, "password": password}).encode(),
-        headers={"Content-Type": "application/json"},
-        method="POST",
-    )
-    with urllib.request.urlopen(req) as resp:
-        assert resp.status == 201, resp.status
-        return json.load(resp)["access_token"]
+# the login the official-client checks share (POST /auth/token, 201), beside the API module's checks
+sys.path.insert(0, str(Path(__file__).resolve().parents[5] / "api" / "src" / "test" / "python"))
+from api_login import token  # noqa: E402
 
 
 def main():
