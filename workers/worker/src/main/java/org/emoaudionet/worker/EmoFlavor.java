@@ -16,7 +16,7 @@ import org.emoaudionet.model.ModelManifest;
  * {@code python_function} flavour is claimed, since only {@code ScoringModels.load} (Java, DJL)
  * can run these models.
  *
- * @param format {@value ImportModelActivityImpl#EMOAUDIONET} or {@value ImportModelActivityImpl#KERAS}
+ * @param format {@value RunTags#EMOAUDIONET} or {@value RunTags#KERAS}
  * @param architecture emoaudionet, mfcc or spectrogram; null for a SavedModel (it does not say)
  * @param manifest the file the loader reads first
  */
@@ -29,14 +29,14 @@ record EmoFlavor(String format, String architecture, String preset, String task,
   static EmoFlavor of(Path modelDir) throws IOException {
     if (Files.isRegularFile(modelDir.resolve(ModelManifest.FILE))) {
       ModelManifest m = ModelManifest.read(modelDir);
-      return new EmoFlavor(ImportModelActivityImpl.EMOAUDIONET, m.architecture().wireName(),
+      return new EmoFlavor(RunTags.EMOAUDIONET, m.architecture().wireName(),
           m.config().preset(), m.task().name(), m.task().classes(),
           m.config().model().mfccChannels(), m.mfccLength(), m.config().model().imageSize(),
           ModelManifest.FILE);
     }
     KerasManifest k = KerasManifest.read(modelDir);
     // a SavedModel takes the paper's single MFCC channel (KerasManifest refuses others)
-    return new EmoFlavor(ImportModelActivityImpl.KERAS, null, k.config().preset(),
+    return new EmoFlavor(RunTags.KERAS, null, k.config().preset(),
         k.task().name(), k.task().classes(), 1, k.mfccLength(), k.config().model().imageSize(),
         KerasManifest.FILE);
   }

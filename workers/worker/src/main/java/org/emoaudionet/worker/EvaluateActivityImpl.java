@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.emoaudionet.data.Split;
 import org.emoaudionet.features.FeatureSet;
 import org.emoaudionet.metrics.EvaluationReport;
@@ -45,14 +44,14 @@ public final class EvaluateActivityImpl implements EvaluateActivity {
         ctx.store.getDir(in.trained().modelKey(), modelDir);
         FeatureSet data = ctx.features(in.features(), log);
         List<EpochMetrics> history = new ArrayList<>();
-        for (EpochSummary s : in.trained().history()) history.add(TrainActivityImpl.metrics(s));
+        for (EpochSummary s : in.trained().history()) history.add(EpochSummaries.metrics(s));
         String protocol = in.conf().split() == null ? "speaker" : in.conf().split();
         Path out = Files.createDirectories(dir.resolve("report"));
         EvaluationReport report;
         try (ScoringModel model = ScoringModels.load(modelDir)) {
           report = Evaluator.evaluate(model, data, protocol, history, in.participantLevel(), out);
         }
-        Map<String, Double> metrics = testMetrics(report.scalars());
+        Map<String, Double> metrics = TestMetrics.of(report.scalars());
         log.say("test metrics: " + metrics);
         List<String> uris = new ArrayList<>();
         String metricsUri = null;
@@ -68,8 +67,8 @@ public final class EvaluateActivityImpl implements EvaluateActivity {
         if (metricsUri == null) throw new IllegalStateException("Evaluator wrote no metrics.json");
         if (in.mlflowRunId() != null) {
           logTestMetrics(in, data, metrics, log);
-          ctx.mlflow.setTags(in.mlflowRunId(), Map.of("emo.metrics_uri", metricsUri,
-              "emo.model_uri", in.trained().modelUri()));
+          ctx.mlflow.setTags(in.mlflowRunId(), Map.of(RunTags.METRICS_URI, metricsUri,
+              RunTags.MODEL_URI, in.trained().modelUri()));
           log.say("metrics and " + uris.size() + " files logged to MLflow run " + in.mlflowRunId());
         }
         log.say("stored " + String.join(", ", uris));
@@ -108,16 +107,5 @@ public final class EvaluateActivityImpl implements EvaluateActivity {
     }
     ctx.mlflow.logModelMetrics(runId, metrics, 0, model.get().modelId(),
         hasTest ? dataset : null, hasTest ? RunDatasets.digest(in.features()) : null);
-  }
-
-  /** The report's scalars as MLflow metric names: {@code test_accuracy}, {@code test_ccc}, ... */
-  static Map<String, Double> testMetrics(Map<String, Double> scalars) {
-    Map<String, Double> out = new TreeMap<>();
-    scalars.forEach((k, v) -> {
-      String name = k.replaceAll("[^A-Za-z0-9_\\-/ ]", "_");
-      if (!name.startsWith("test_")) name = "test_" + name.replaceFirst("^test_?", "");
-      if (v != null) out.put(name, v);
-    });
-    return out;
   }
 }

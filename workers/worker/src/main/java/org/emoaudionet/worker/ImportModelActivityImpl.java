@@ -23,18 +23,11 @@ import org.emoaudionet.workflows.TrainOutput;
  * Task {@code train} of a run with {@code conf.import_model}: the model is fetched, opened with
  * {@link ScoringModels#load} (the same call evaluate, promote and serving make, so a model that
  * passes here can be scored there), checked against this run's data and preset, and stored as
- * {@code runs/<dag>/<run>/model.tar.gz} and as the run's MLflow logged model exactly as {@link
- * TrainActivityImpl} stores a model it trained. Everything after it cannot tell the difference
- * but by the run tag {@value #FORMAT_TAG}.
+ * {@code runs/<dag>/<run>/model.tar.gz} and as the run's MLflow logged model exactly as train
+ * stores a model it trained. Everything after it cannot tell the difference but by the run tag
+ * {@value RunTags#MODEL_FORMAT}.
  */
 public final class ImportModelActivityImpl implements ImportModelActivity {
-  /** Run tag: {@value #EMOAUDIONET} or {@value #KERAS}. */
-  static final String FORMAT_TAG = "emo.model_format";
-  static final String EMOAUDIONET = "emoaudionet";
-  static final String KERAS = "keras-savedmodel";
-  /** Run tag: where the imported model came from (conf.import_model). */
-  static final String SOURCE_TAG = "emo.imported_from";
-
   private final WorkerContext ctx;
 
   public ImportModelActivityImpl(WorkerContext ctx) {
@@ -64,12 +57,12 @@ public final class ImportModelActivityImpl implements ImportModelActivity {
         log.say("imported " + source + " (" + format + "); model stored as " + modelUri);
         if (in.mlflowRunId() != null) {
           Map<String, String> tags = new LinkedHashMap<>();
-          tags.put(FORMAT_TAG, format);
-          tags.put(SOURCE_TAG, source);
+          tags.put(RunTags.MODEL_FORMAT, format);
+          tags.put(RunTags.IMPORTED_FROM, source);
           ctx.mlflow.setTags(in.mlflowRunId(), tags);
           try {
             new ModelLogger(ctx.mlflow).log(in.mlflowRunId(), modelDir, data, dir,
-                Map.of(PromoteActivityImpl.MODEL_URI_TAG, modelUri, SOURCE_TAG, source), log);
+                Map.of(RunTags.MODEL_URI, modelUri, RunTags.IMPORTED_FROM, source), log);
           } catch (IOException | RuntimeException e) {
             // as for a trained model: S3 has it, register logs it from there if MLflow lacks it
             log.say("model not logged to MLflow: " + e.getMessage());
@@ -97,7 +90,7 @@ public final class ImportModelActivityImpl implements ImportModelActivity {
           + " (a Keras SavedModel) at its top");
     }
     try (ScoringModel model = load(source, modelDir)) {
-      String format = model instanceof KerasSavedModel ? KERAS : EMOAUDIONET;
+      String format = model instanceof KerasSavedModel ? RunTags.KERAS : RunTags.EMOAUDIONET;
       String problem = mismatch(model, data, ours);
       if (problem != null) {
         throw new IllegalArgumentException("conf.import_model " + source + " (" + format
@@ -117,6 +110,12 @@ public final class ImportModelActivityImpl implements ImportModelActivity {
     }
   }
 
+  /**
+   * Why the model does not fit this run's data and preset, or null. Not promote's check of a
+   * champion ({@link org.emoaudionet.model.ModelCompatibility}): here the image size must also be
+   * the preset's, a Keras model is held to the MFCC length its manifest names, and the messages
+   * name the preset, which is what a person importing a model chose.
+   */
   static String mismatch(ScoringModel model, FeatureSet data, PipelineConfig ours) {
     if (!model.task().name().equals(data.task().name())) {
       return "it predicts task '" + model.task().name() + "', the data set's task is '"

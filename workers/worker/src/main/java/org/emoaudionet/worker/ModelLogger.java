@@ -47,7 +47,7 @@ final class ModelLogger {
     LoggedModel model = ofRun(run).orElse(null);
     if (model == null) {
       Map<String, String> t = new LinkedHashMap<>(tags);
-      t.put(ImportModelActivityImpl.FORMAT_TAG, flavor.format());
+      t.put(RunTags.MODEL_FORMAT, flavor.format());
       model = models.create(run.getExperimentId(), NAME, flavor.format(), runId,
           mlflow.runParams(runId), t);
     } else {

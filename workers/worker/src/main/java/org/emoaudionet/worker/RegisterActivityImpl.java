@@ -38,7 +38,7 @@ public final class RegisterActivityImpl implements RegisterActivity {
         Path modelDir = dir.resolve("model");
         ctx.store.getDir(in.modelKey(), modelDir);
         model = models.log(runId, modelDir, null, dir,
-            Map.of(PromoteActivityImpl.MODEL_URI_TAG, modelUri), log);
+            Map.of(RunTags.MODEL_URI, modelUri), log);
       }
       Map<String, Double> metrics = ctx.mlflow.runMetrics(runId);
       String description = VersionNotes.description(in.dagId(), in.dagRunId(), modelUri,

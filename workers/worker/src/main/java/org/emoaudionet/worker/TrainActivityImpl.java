@@ -85,10 +85,10 @@ public final class TrainActivityImpl implements TrainActivity {
         if (in.mlflowRunId() != null) {
           try {
             // the same tag an imported model gets, so every run says what its model is
-            ctx.mlflow.setTags(in.mlflowRunId(), Map.of(ImportModelActivityImpl.FORMAT_TAG,
-                ImportModelActivityImpl.EMOAUDIONET));
+            ctx.mlflow.setTags(in.mlflowRunId(), Map.of(RunTags.MODEL_FORMAT,
+                RunTags.EMOAUDIONET));
             new ModelLogger(ctx.mlflow).log(in.mlflowRunId(), result.modelDir(), data, outDir,
-                Map.of(PromoteActivityImpl.MODEL_URI_TAG, ctx.store.uri(modelKey)), log);
+                Map.of(RunTags.MODEL_URI, ctx.store.uri(modelKey)), log);
           } catch (IOException | RuntimeException e) {
             // the model is safe in S3; register logs it from there if MLflow still lacks it
             log.say("model not logged to MLflow: " + e.getMessage());
@@ -96,7 +96,7 @@ public final class TrainActivityImpl implements TrainActivity {
         }
       }
       List<EpochSummary> history = new ArrayList<>();
-      for (EpochMetrics m : result.history()) history.add(summary(m));
+      for (EpochMetrics m : result.history()) history.add(EpochSummaries.of(m));
       return new TrainOutput(modelKey, ctx.store.uri(modelKey), history, result.bestEpoch(),
           result.bestValAccuracy(), result.resumedFromEpoch(), log.text(), attempt);
     });
@@ -137,16 +137,6 @@ public final class TrainActivityImpl implements TrainActivity {
   /** {@code .../checkpoints/best-model.tar.gz} next to {@code .../checkpoints/latest.tar.gz}. */
   static String bestModelKey(String checkpointKey) {
     return checkpointKey.substring(0, checkpointKey.lastIndexOf('/') + 1) + "best-model.tar.gz";
-  }
-
-  static EpochSummary summary(EpochMetrics m) {
-    return new EpochSummary(m.epoch(), m.trainLoss(), m.trainAccuracy(), m.valLoss(),
-        m.valAccuracy(), m.learningRate(), m.improved());
-  }
-
-  static EpochMetrics metrics(EpochSummary s) {
-    return new EpochMetrics(s.epoch(), s.trainLoss(), s.trainAccuracy(), s.valLoss(),
-        s.valAccuracy(), s.learningRate(), s.improved());
   }
 
   private final class Listener implements TrainingListener {

@@ -23,7 +23,7 @@ final class VersionNotes {
   static Map<String, String> tags(String dagRunId, String modelUri, Map<String, Double> metrics) {
     Map<String, String> t = new LinkedHashMap<>();
     t.put("emo.dag_run_id", dagRunId);
-    t.put(PromoteActivityImpl.MODEL_URI_TAG, modelUri);
+    t.put(RunTags.MODEL_URI, modelUri);
     testMetrics(metrics).forEach((k, v) -> t.put(k, ChampionDecision.fmt(v)));
     return t;
   }
@@ -34,11 +34,11 @@ final class VersionNotes {
    */
   static String description(String dagId, String dagRunId, String modelUri,
       Map<String, String> params, Map<String, String> runTags, Map<String, Double> metrics) {
-    String imported = runTags.get(ImportModelActivityImpl.SOURCE_TAG);
+    String imported = runTags.get(RunTags.IMPORTED_FROM);
     String preset = params.getOrDefault("conf.preset", "?");
     StringBuilder b = new StringBuilder();
     if (imported != null) {
-      b.append("Imported ").append(runTags.getOrDefault(ImportModelActivityImpl.FORMAT_TAG,
+      b.append("Imported ").append(runTags.getOrDefault(RunTags.MODEL_FORMAT,
           "model")).append(" `").append(imported).append("`, checked and scored by");
     } else {
       b.append("Trained (").append(params.getOrDefault("conf.arch", "emoaudionet"))

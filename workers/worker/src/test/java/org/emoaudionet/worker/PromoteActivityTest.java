@@ -20,10 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.emoaudionet.config.PipelineConfig;
-import org.emoaudionet.data.TaskSpec;
 import org.emoaudionet.features.FeatureSet;
 import org.emoaudionet.metrics.Evaluator;
 import org.emoaudionet.model.Architecture;
+import org.emoaudionet.model.ModelCompatibility;
 import org.emoaudionet.model.ScoringModel;
 import org.emoaudionet.model.ScoringModels;
 import org.emoaudionet.pipeline.CorpusLoader;
@@ -90,14 +90,14 @@ class PromoteActivityTest {
     String key = S3Keys.model(DAG, dagRunId);
     store.putDir(key, modelDir);
     t.logArtifacts(runId, modelDir, "model");
-    t.setTags(runId, Map.of(PromoteActivityImpl.MODEL_URI_TAG, store.uri(key)));
+    t.setTags(runId, Map.of(RunTags.MODEL_URI, store.uri(key)));
     t.logMetrics(runId, metrics, 0);
     return new Candidate(runId, t.registerModel(NAME, runId), key, metrics);
   }
 
   static Map<String, Double> evaluate(Path modelDir, FeatureSet data, Path out) throws Exception {
     try (ScoringModel m = ScoringModels.load(modelDir)) {
-      return EvaluateActivityImpl.testMetrics(
+      return TestMetrics.of(
           Evaluator.evaluate(m, data, "speaker", List.of(), false, out).scalars());
     }
   }
@@ -252,22 +252,9 @@ class PromoteActivityTest {
       assertEquals(o3.reason(), again3.reason());
       assertEquals("2", alias(NAME));
     }
-
-    // a champion that scores another class list cannot be compared on this test set
+    // why a champion cannot score a test set (classes, sample rate, ...): ModelCompatibilityTest
     try (ScoringModel m = ScoringModels.load(better)) {
-      assertNull(PromoteActivityImpl.mismatch(m, data, cfg));
-      FeatureSet other = new FeatureSet(TaskSpec.categorical("label", List.of("calm", "angry")),
-          data.imageSize(), data.mfccLength(), data.segments());
-      assertTrue(PromoteActivityImpl.mismatch(m, other, cfg).startsWith("its classes "),
-          PromoteActivityImpl.mismatch(m, other, cfg));
-      // same shapes, other sample rate: the figures would be meaningless, so not compared either
-      PipelineConfig.AudioConfig a = cfg.audio();
-      PipelineConfig at16k = new PipelineConfig(cfg.preset(), new PipelineConfig.AudioConfig(16_000,
-          a.segmentSeconds(), a.hopSeconds(), a.removeSilence(), a.silenceThresholdDb(),
-          a.minSilenceSeconds(), a.silenceFrameSeconds(), a.mfccFrames()), cfg.augment(),
-          cfg.model(), cfg.train(), cfg.split());
-      String why = PromoteActivityImpl.mismatch(m, data, at16k);
-      assertTrue(why != null && why.startsWith("its audio settings"), why);
+      assertNull(ModelCompatibility.mismatch(m, data, cfg), "a model trained here fits its data");
     }
   }
 
