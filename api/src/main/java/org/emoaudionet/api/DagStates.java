@@ -44,8 +44,7 @@ public class DagStates {
     String key = S3Keys.dagState(dagId);
     try (InputStream in = client().getObject(GetObjectArgs.builder()
         .bucket(settings.s3Bucket()).object(key).build())) {
-      return Optional.of(DagState.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8),
-          "s3://" + settings.s3Bucket() + "/" + key));
+      return Optional.of(DagState.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8), uri(key)));
     } catch (ErrorResponseException e) {
       String code = e.errorResponse().code();
       if ("NoSuchKey".equals(code) || "NoSuchBucket".equals(code)) return Optional.empty();
@@ -90,7 +89,11 @@ public class DagStates {
   }
 
   private ApiException unavailable(String what, String key, Exception e) {
-    return ApiException.unavailable("Cannot " + what + " the DAG state s3://" + settings.s3Bucket()
-        + "/" + key + " at " + settings.s3Endpoint() + ": " + e);
+    return ApiException.unavailable("Cannot " + what + " the DAG state " + uri(key) + " at "
+        + settings.s3Endpoint() + ": " + e);
+  }
+
+  private String uri(String key) {
+    return "s3://" + settings.s3Bucket() + "/" + key;
   }
 }

@@ -58,7 +58,7 @@ public final class ObservePrefixActivityImpl implements ObservePrefixActivity {
   boolean paused(ObservePrefixInput in) throws IOException {
     String key = S3Keys.dagState(in.dagId());
     Optional<String> text = ctx.store.readText(key);
-    return text.isEmpty() ? in.pausedUponCreation() : DagState.fromJson(text.get(), ctx.store.uri(key)).isPaused();
+    if (text.isEmpty()) return in.pausedUponCreation();
+    return DagState.fromJson(text.get(), ctx.store.uri(key)).isPaused();
   }
-
 }
