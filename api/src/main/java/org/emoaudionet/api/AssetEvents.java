@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.emoaudionet.api.CatalogModels.AssetEvent;
 import org.emoaudionet.api.CatalogModels.DagRunAssetReference;
+import org.emoaudionet.spec.TaskQueues;
 import org.emoaudionet.workflows.DagDefinition;
 import org.emoaudionet.workflows.DataTriggerInput;
 import org.emoaudionet.workflows.DataTriggerWorkflow;
@@ -26,7 +27,6 @@ import org.emoaudionet.workflows.DataTriggers;
 import org.emoaudionet.workflows.EmoPipelineWorkflow;
 import org.emoaudionet.workflows.PipelineRequest;
 import org.emoaudionet.workflows.RunMemo;
-import org.emoaudionet.workflows.TaskQueues;
 
 /**
  * Asset events, kept nowhere but in the runs they started (the runs' Temporal memo), so every

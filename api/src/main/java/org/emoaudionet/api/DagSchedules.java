@@ -23,6 +23,7 @@ import io.temporal.client.schedules.ScheduleSpec;
 import io.temporal.client.schedules.ScheduleState;
 import io.temporal.client.schedules.ScheduleUpdate;
 import io.temporal.common.converter.DefaultDataConverter;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -33,18 +34,17 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.emoaudionet.spec.TaskQueues;
 import org.emoaudionet.workflows.ConfValidator;
 import org.emoaudionet.workflows.DagCatalog;
 import org.emoaudionet.workflows.DagDefinition;
 import org.emoaudionet.workflows.ScheduledDagRunWorkflow;
 import org.emoaudionet.workflows.ScheduledRunInput;
-import org.emoaudionet.workflows.TaskQueues;
 import org.emoaudionet.workflows.Timetable;
 import org.jboss.logging.Logger;
-import jakarta.annotation.PreDestroy;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * DAG schedules as Temporal runs them: a Temporal Schedule {@code emo-dag-<dag_id>} where the

@@ -3,9 +3,9 @@ package org.emoaudionet.api;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -15,9 +15,9 @@ import org.emoaudionet.api.AirflowModels.Dag;
 import org.emoaudionet.api.AirflowModels.DagTag;
 import org.emoaudionet.api.AirflowModels.DagVersion;
 import org.emoaudionet.api.AirflowModels.Task;
+import org.emoaudionet.spec.PipelineTask;
 import org.emoaudionet.workflows.DagCatalog;
 import org.emoaudionet.workflows.DagDefinition;
-import org.emoaudionet.workflows.PipelineTask;
 import org.emoaudionet.workflows.Timetable;
 
 /** The DAG catalog (bundled and folder DAG files) as Airflow's DAG, task and DAG-version bodies. */

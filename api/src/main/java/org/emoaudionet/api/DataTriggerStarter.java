@@ -27,12 +27,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.emoaudionet.spec.TaskQueues;
 import org.emoaudionet.workflows.DagCatalog;
 import org.emoaudionet.workflows.DagDefinition;
 import org.emoaudionet.workflows.DataTriggerInput;
 import org.emoaudionet.workflows.DataTriggerWorkflow;
 import org.emoaudionet.workflows.DataTriggers;
-import org.emoaudionet.workflows.TaskQueues;
 import org.jboss.logging.Logger;
 
 /**

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.emoaudionet.api.CatalogModels.ConfigOption;
 import org.emoaudionet.api.CatalogModels.ConfigSection;
-import org.emoaudionet.workflows.TaskQueues;
+import org.emoaudionet.spec.TaskQueues;
 
 /**
  * The API's effective settings (application.properties after the EMO_* environment) in Airflow's

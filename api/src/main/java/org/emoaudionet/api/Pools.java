@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import org.emoaudionet.api.CatalogModels.Pool;
-import org.emoaudionet.workflows.TaskQueues;
+import org.emoaudionet.spec.TaskQueues;
 import org.emoaudionet.workflows.TaskState;
 import org.jboss.logging.Logger;
 

@@ -31,9 +31,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.emoaudionet.spec.TaskQueues;
 import org.emoaudionet.workflows.EmoPipelineWorkflow;
 import org.emoaudionet.workflows.PipelineRequest;
-import org.emoaudionet.workflows.TaskQueues;
 import org.emoaudionet.workflows.TaskState;
 import org.jboss.logging.Logger;
 

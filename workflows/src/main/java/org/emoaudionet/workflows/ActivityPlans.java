@@ -3,6 +3,8 @@ package org.emoaudionet.workflows;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import java.time.Duration;
+import org.emoaudionet.spec.PipelineTask;
+import org.emoaudionet.spec.TaskQueues;
 
 /**
  * Timeouts and retries of each task, on the queue {@link PipelineTask} names. Long tasks heartbeat every few seconds, so a worker

@@ -8,6 +8,7 @@ import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.emoaudionet.spec.TaskQueues;
 
 /**
  * Starts a DAG run from inside a workflow (a schedule's or a data trigger's): the run is an

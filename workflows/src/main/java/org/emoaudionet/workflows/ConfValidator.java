@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.emoaudionet.spec.Architecture;
+import org.emoaudionet.spec.Layout;
+import org.emoaudionet.spec.PresetNames;
+import org.emoaudionet.spec.SplitProtocol;
 
 /**
  * Turns a DAG run's {@code conf} (JSON object, snake_case keys) into a {@link RunConf}: the DAG's
@@ -42,20 +46,13 @@ public final class ConfValidator {
       "epochs", "seed", "augment", "pretrained_from", "arch", "checksum", "extra", "import_model",
       "folds");
 
-  static final Map<String, Set<String>> TASKS_BY_LAYOUT = Map.of(
-      "librispeech", Set.of("gender"),
-      "recola", Set.of("arousal", "valence"),
-      "daic-woz", Set.of("phq8_binary", "phq8_score"),
-      "manifest", Set.of("label"));
-  /**
-   * The core's bundled presets ({@code PipelineConfig.PRESETS}; this module does not depend on
-   * the core, so emo-worker's {@code PresetListTest} checks that the two lists are the same).
-   */
-  public static final Set<String> PRESETS = Set.of("paper", "small", "cpu");
+  /** The bundled presets: one YAML file each in the run vocabulary ({@link PresetNames}). */
+  public static final Set<String> PRESETS = Set.copyOf(PresetNames.ALL);
   /** The most folds a run may ask for: each is a child workflow that trains a model. */
   public static final int MAX_FOLDS = 100;
-  static final Set<String> SPLITS = Set.of("speaker", "paper");
-  static final Set<String> ARCHS = Set.of("emoaudionet", "mfcc", "spectrogram");
+  static final Set<String> LAYOUTS = Set.copyOf(Layout.wireNames());
+  static final Set<String> SPLITS = Set.copyOf(SplitProtocol.wireNames());
+  static final Set<String> ARCHS = Set.copyOf(Architecture.wireNames());
   private static final Pattern CHECKSUM = Pattern.compile("(md5:[0-9a-fA-F]{32}|sha256:[0-9a-fA-F]{64})");
   private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9_.:+~-]+");
   /** S3's bucket naming rules, short form: 3-63 of lower case letters, digits, dots, hyphens. */
@@ -86,11 +83,11 @@ public final class ConfValidator {
       }
     }
     Fields f = new Fields(merged, errors);
-    String layout = f.oneOf("layout", TASKS_BY_LAYOUT.keySet(), true);
+    String layout = f.oneOf("layout", LAYOUTS, true);
     String task = f.string("task", true);
-    if (layout != null && task != null && !TASKS_BY_LAYOUT.get(layout).contains(task)) {
+    if (layout != null && task != null && !Layout.parse(layout).tasks().contains(task)) {
       errors.add(new FieldError("task", "enum", "Unknown task '" + task + "' for layout '" + layout
-          + "'; expected one of " + sorted(TASKS_BY_LAYOUT.get(layout)), task));
+          + "'; expected one of " + Layout.parse(layout).tasks(), task));
     }
     String datasetUri = f.string("dataset_uri", true);
     if (datasetUri != null && allowed(sources, "dataset_uri", datasetUri, errors)
@@ -161,7 +158,7 @@ public final class ConfValidator {
           + " cross-validation) or an integer from 2 to " + MAX_FOLDS + ", got " + v, raw));
       return null;
     }
-    if ("paper".equals(split)) {
+    if (SplitProtocol.PAPER.wireName().equals(split)) {
       errors.add(new FieldError("folds", "value_error", "conf.folds: cross-validation deals"
           + " speakers to folds, so it needs split 'speaker', not 'paper'", raw));
       return null;
@@ -181,7 +178,7 @@ public final class ConfValidator {
   private static void checkCsvDataset(String uri, String layout, Map<String, Object> merged,
       List<FieldError> errors) {
     String lower = uri.trim().toLowerCase(java.util.Locale.ROOT);
-    if (layout != null && !layout.equals("manifest")) {
+    if (layout != null && !Layout.parse(layout).namesFile()) {
       errors.add(new FieldError("dataset_uri", "value_error", "dataset_uri '" + uri + "' names a"
           + " CSV manifest, which only layout 'manifest' reads (layout is '" + layout + "')", uri));
     } else if (lower.matches("^[a-z][a-z0-9+.-]*://.*") && !lower.startsWith("file:")

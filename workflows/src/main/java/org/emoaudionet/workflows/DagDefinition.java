@@ -2,6 +2,7 @@ package org.emoaudionet.workflows;
 
 import java.util.List;
 import java.util.Map;
+import org.emoaudionet.spec.PipelineTask;
 
 /**
  * One pipeline as Airflow would list it.

@@ -16,6 +16,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.emoaudionet.spec.Architecture;
+import org.emoaudionet.spec.PresetNames;
+import org.emoaudionet.spec.SplitProtocol;
 
 /**
  * Reads one DAG file (YAML, so JSON too) into a {@link DagDefinition}. Everything is checked
@@ -90,12 +93,12 @@ public final class DagFiles {
     Map<String, Object> conf = new LinkedHashMap<>();
     conf.put("layout", layout);
     conf.put("task", task);
-    conf.put("preset", preset != null ? preset : "small");
+    conf.put("preset", preset != null ? preset : PresetNames.DEFAULT);
     if (datasetUri != null) conf.put("dataset_uri", datasetUri);
     // the platform's defaults for what every run needs; default_conf overrides them
-    conf.put("split", "speaker");
+    conf.put("split", SplitProtocol.DEFAULT.wireName());
     conf.put("augment", true);
-    conf.put("arch", "emoaudionet");
+    conf.put("arch", Architecture.DEFAULT.wireName());
     for (Map.Entry<String, Object> e : extraConf.entrySet()) {
       if (TOP_LEVEL_CONF.contains(e.getKey())) {
         throw r.error("default_conf." + e.getKey(), "set '" + e.getKey()

@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.emoaudionet.spec.TaskQueues;
 import org.slf4j.Logger;
 
 /**

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.emoaudionet.spec.TaskQueues;
 import org.slf4j.Logger;
 
 /**

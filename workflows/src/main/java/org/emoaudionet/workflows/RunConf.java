@@ -1,23 +1,26 @@
 package org.emoaudionet.workflows;
 
 import java.util.Map;
+import org.emoaudionet.spec.Architecture;
+import org.emoaudionet.spec.PresetNames;
+import org.emoaudionet.spec.SplitProtocol;
 
 /**
  * A DAG run's {@code conf}, validated. Unknown keys are refused so a typo is not silently
  * ignored.
  *
- * @param layout how the data is laid out: {@code librispeech}, {@code recola}, {@code daic-woz} or
- *     {@code manifest} (the DAG's default)
+ * @param layout how the data is laid out: a {@code Layout} of the run vocabulary
+ *     ({@code librispeech}, {@code recola}, {@code daic-woz} or {@code manifest})
  * @param datasetUri where the data is: a local path, or a {@code file://}, {@code https://} or
  *     {@code s3://} URI of a folder or an archive (.tar.gz, .tgz, .tar, .zip); for
  *     {@code manifest}, the CSV inside it is named by {@code extra.manifest} (default
  *     {@code manifest.csv}); only where {@link DataSourcePolicy} allows (local paths inside the
  *     data roots, public or listed hosts)
  * @param task the core task name ({@code gender}, {@code arousal}, ...)
- * @param preset a bundled preset of the core: {@code paper}, {@code small} or {@code cpu}
- *     ({@link ConfValidator#PRESETS}, the core's {@code PipelineConfig.PRESETS})
- * @param split {@code speaker} or {@code paper}
- * @param epochs null keeps the preset's
+ * @param preset a bundled preset ({@code PresetNames}: {@code paper}, {@code small}, {@code cpu}, ...)
+ * @param split a {@code SplitProtocol}: {@code speaker} or {@code paper}
+ * @param epochs null keeps the preset's (preset, split and arch are never null: see the
+ *     constructor)
  * @param seed null keeps the preset's
  * @param augment whether to add noise / pitch-shifted training copies
  * @param pretrainedFrom a {@code dag_run_id} of {@code librispeech_gender_pretrain} (or any DAG
@@ -49,6 +52,16 @@ public record RunConf(
     String importModel,
     Integer folds,
     Integer fold) {
+
+  /**
+   * The vocabulary's defaults fill what a conf leaves out (a conf built in code, a run stored by
+   * an older version), so readers never default again: preset, split and arch are never null.
+   */
+  public RunConf {
+    if (preset == null) preset = PresetNames.DEFAULT;
+    if (split == null) split = SplitProtocol.DEFAULT.wireName();
+    if (arch == null) arch = Architecture.DEFAULT.wireName();
+  }
 
   /** A conf that trains its model (no {@code import_model}). */
   public RunConf(String layout, String datasetUri, String task, String preset, String split,

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.emoaudionet.spec.PipelineTask;
+import org.emoaudionet.spec.TaskQueues;
 import org.junit.jupiter.api.Test;
 
 /** A task's queue is written once, in PipelineTask; the activity options follow it. */

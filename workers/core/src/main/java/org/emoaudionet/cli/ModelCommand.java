@@ -2,8 +2,8 @@ package org.emoaudionet.cli;
 
 import java.util.concurrent.Callable;
 import org.emoaudionet.config.PipelineConfig;
-import org.emoaudionet.model.Architecture;
 import org.emoaudionet.model.ModelSummary;
+import org.emoaudionet.spec.Architecture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

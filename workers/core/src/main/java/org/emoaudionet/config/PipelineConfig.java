@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.emoaudionet.spec.PresetNames;
+import org.emoaudionet.spec.SplitProtocol;
 
 /**
  * Every hyperparameter of one EmoAudioNet pipeline run, as one immutable value. Presets {@link
@@ -147,8 +149,8 @@ public record PipelineConfig(
     }
   }
 
-  /** The bundled presets, each a YAML file {@code presets/<name>.yaml} beside this class's package. */
-  public static final java.util.List<String> PRESETS = java.util.List.of("paper", "small", "cpu");
+  /** The bundled presets: the YAML files of the run vocabulary ({@link PresetNames}). */
+  public static final java.util.List<String> PRESETS = PresetNames.ALL;
 
   /**
    * The paper's setting (SPEC.md "Model", "Training"): 224x224 images, 128 channels, batch 100,
@@ -202,10 +204,7 @@ public record PipelineConfig(
   }
 
   public PipelineConfig withProtocol(String protocol) {
-    if (!protocol.equals("speaker") && !protocol.equals("paper")) {
-      throw new IllegalArgumentException(
-          "unknown split protocol '" + protocol + "' (expected 'speaker' or 'paper')");
-    }
+    SplitProtocol.parse(protocol);
     return withSplit(new SplitConfig(protocol, split.testFraction(), split.valFraction(), split.folds(),
         split.fold()));
   }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.emoaudionet.spec.PresetNames;
 
 /**
  * Presets as named YAML files, like a SpeechBrain hparams file: every hyperparameter is a key.
@@ -33,7 +34,7 @@ final class Presets {
         source = file.toString();
         tree = YAML.readTree(file.toFile());
       } else {
-        source = "presets/" + name + ".yaml";
+        source = PresetNames.resource(name);
         try (InputStream in = Presets.class.getClassLoader().getResourceAsStream(source)) {
           if (in == null || !name.matches("[a-z0-9_-]+")) {
             throw new IllegalArgumentException("unknown preset '" + name + "' (expected one of "

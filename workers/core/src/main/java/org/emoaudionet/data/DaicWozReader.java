@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.emoaudionet.spec.Layout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * system that stays open, so the recording's audio path is a path inside it.
  */
 public final class DaicWozReader {
-  public static final List<String> TASKS = List.of("phq8_binary", "phq8_score");
+  public static final List<String> TASKS = Layout.DAIC_WOZ.tasks();
   static final String TRAIN_LIST = "train_split_Depression_AVEC2017.csv";
   static final String DEV_LIST = "dev_split_Depression_AVEC2017.csv";
   static final String TEST_LIST = "full_test_split.csv";

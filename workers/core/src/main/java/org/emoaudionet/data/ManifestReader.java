@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
+import org.emoaudionet.spec.Layout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * {@code gender} task, rows of unknown gender are left out (with a warning that counts them).
  */
 public final class ManifestReader {
-  public static final List<String> TASKS = List.of("label", "gender");
+  public static final List<String> TASKS = Layout.MANIFEST.tasks();
   private static final Logger LOG = LoggerFactory.getLogger(ManifestReader.class);
 
   private ManifestReader() {}

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.emoaudionet.spec.Layout;
 
 /**
  * Reads RECOLA in the AVEC 2016 layout: {@code recordings_audio/*.wav} and
@@ -14,7 +15,7 @@ import java.util.stream.Stream;
  * split protocol decides.
  */
 public final class RecolaReader {
-  public static final List<String> TASKS = List.of("arousal", "valence");
+  public static final List<String> TASKS = Layout.RECOLA.tasks();
 
   private RecolaReader() {}
 

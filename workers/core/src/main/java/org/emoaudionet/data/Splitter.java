@@ -12,6 +12,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import org.emoaudionet.config.PipelineConfig;
 import org.emoaudionet.features.SegmentFeatures;
+import org.emoaudionet.spec.SplitProtocol;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,14 +82,13 @@ public final class Splitter {
   public static List<Split> assign(List<Item> items, PipelineConfig.SplitConfig config, long seed) {
     if (items.isEmpty()) return List.of();
     checkFractions(config);
-    if (config.folds() > 0 && !config.protocol().equals("speaker")) {
+    SplitProtocol protocol = SplitProtocol.parse(config.protocol());
+    if (config.folds() > 0 && protocol != SplitProtocol.SPEAKER) {
       throw new IllegalArgumentException("split.folds needs the 'speaker' protocol, got '" + config.protocol() + "'");
     }
-    Split[] out = switch (config.protocol()) {
-      case "speaker" -> config.folds() > 0 ? byFold(items, config, seed) : bySpeaker(items, config, seed);
-      case "paper" -> bySegment(items, config, seed);
-      default -> throw new IllegalArgumentException(
-          "unknown split protocol '" + config.protocol() + "' (expected 'speaker' or 'paper')");
+    Split[] out = switch (protocol) {
+      case SPEAKER -> config.folds() > 0 ? byFold(items, config, seed) : bySpeaker(items, config, seed);
+      case PAPER -> bySegment(items, config, seed);
     };
     return List.of(out);
   }

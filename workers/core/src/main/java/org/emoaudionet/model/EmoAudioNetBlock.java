@@ -11,6 +11,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.emoaudionet.spec.Architecture;
 
 /**
  * One of the three networks as a DJL block. Input NDList(mfcc [B,1,L], image [B,3,S,S]) for every

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import org.emoaudionet.config.PipelineConfig;
+import org.emoaudionet.spec.Architecture;
 
 /** Builds the paper's networks (SPEC.md "Model") for a preset's topology. */
 public final class EmoAudioNetFactory {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.emoaudionet.config.PipelineConfig;
 import org.emoaudionet.data.TaskSpec;
+import org.emoaudionet.spec.Architecture;
 
 /**
  * The {@code model.json} of a model directory: what is needed to rebuild the network and to read

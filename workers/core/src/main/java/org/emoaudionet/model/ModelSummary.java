@@ -7,6 +7,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import java.util.Locale;
 import org.emoaudionet.config.PipelineConfig;
+import org.emoaudionet.spec.Architecture;
 
 /** A printable layer table of a network (for {@code ./emo model}). */
 public final class ModelSummary {

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.emoaudionet.config.PipelineConfig;
 import org.emoaudionet.data.TaskSpec;
 import org.emoaudionet.features.SegmentFeatures;
+import org.emoaudionet.spec.Architecture;
 
 /** A trained network read back from its directory, for evaluation and prediction. */
 public final class TrainedModel implements ScoringModel {

@@ -25,31 +25,21 @@ public final class CorpusLoader {
   /** As {@link #load(DatasetUri, String)}, with a LibriSpeech subset (e.g. the paper's 20 + 20 speakers). */
   public static Corpus load(DatasetUri uri, String task, LibriSpeechReader.Options librispeech)
       throws IOException {
-    List<String> offered = tasksOf(uri.kind());
+    List<String> offered = uri.layout().tasks();
     if (task == null || !offered.contains(task)) {
       throw new IllegalArgumentException("task '" + task + "' does not fit data set " + uri
-          + ": " + uri.kind().scheme + " offers " + String.join(", ", offered));
+          + ": " + uri.layout().wireName() + " offers " + String.join(", ", offered));
     }
-    boolean isFile = uri.kind() == DatasetUri.Kind.MANIFEST;
+    boolean isFile = uri.layout().namesFile();
     if (isFile ? !Files.isRegularFile(uri.path()) : !Files.isDirectory(uri.path())) {
       throw new IllegalArgumentException("data set " + uri + ": " + (isFile ? "file " : "folder ")
           + uri.path() + " does not exist");
     }
-    return switch (uri.kind()) {
+    return switch (uri.layout()) {
       case LIBRISPEECH -> LibriSpeechReader.read(uri.path(), librispeech);
       case RECOLA -> RecolaReader.read(uri.path(), task);
       case DAIC_WOZ -> DaicWozReader.read(uri.path(), task);
       case MANIFEST -> ManifestReader.read(uri.path(), task);
-    };
-  }
-
-  /** The tasks a kind of data set can be read for; the first is its usual one. */
-  public static List<String> tasksOf(DatasetUri.Kind kind) {
-    return switch (kind) {
-      case LIBRISPEECH -> List.of("gender");
-      case RECOLA -> RecolaReader.TASKS;
-      case DAIC_WOZ -> DaicWozReader.TASKS;
-      case MANIFEST -> ManifestReader.TASKS;
     };
   }
 }

@@ -1,39 +1,30 @@
 package org.emoaudionet.pipeline;
 
 import java.nio.file.Path;
-import java.util.Locale;
+import org.emoaudionet.spec.Layout;
 
 /**
- * A data set reference: {@code librispeech:DIR}, {@code recola:DIR}, {@code daic-woz:DIR} or
- * {@code manifest:CSV}.
+ * A data set reference: {@code LAYOUT:PATH}, e.g. {@code librispeech:DIR}, {@code recola:DIR},
+ * {@code daic-woz:DIR} or {@code manifest:CSV} (the layouts are {@link Layout}'s).
  */
-public record DatasetUri(Kind kind, Path path) {
-  public enum Kind {
-    LIBRISPEECH("librispeech"), RECOLA("recola"), DAIC_WOZ("daic-woz"), MANIFEST("manifest");
-
-    public final String scheme;
-
-    Kind(String scheme) {
-      this.scheme = scheme;
-    }
-  }
-
+public record DatasetUri(Layout layout, Path path) {
   public static DatasetUri parse(String uri) {
     int colon = uri.indexOf(':');
     if (colon <= 0 || colon == uri.length() - 1) {
-      throw new IllegalArgumentException("dataset URI '" + uri
-          + "' must be librispeech:DIR, recola:DIR, daic-woz:DIR or manifest:CSV");
+      throw new IllegalArgumentException("dataset URI '" + uri + "' must be LAYOUT:PATH with LAYOUT one of "
+          + Layout.wireNames() + " (e.g. librispeech:DIR or manifest:CSV)");
     }
-    String scheme = uri.substring(0, colon).toLowerCase(Locale.ROOT);
-    for (Kind k : Kind.values()) {
-      if (k.scheme.equals(scheme)) return new DatasetUri(k, Path.of(uri.substring(colon + 1)));
+    Layout layout;
+    try {
+      layout = Layout.parse(uri.substring(0, colon));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("dataset URI '" + uri + "': " + e.getMessage(), e);
     }
-    throw new IllegalArgumentException("dataset URI '" + uri + "': unknown scheme '" + scheme
-        + "' (expected librispeech, recola, daic-woz or manifest)");
+    return new DatasetUri(layout, Path.of(uri.substring(colon + 1)));
   }
 
   @Override
   public String toString() {
-    return kind.scheme + ":" + path;
+    return layout.wireName() + ":" + path;
   }
 }

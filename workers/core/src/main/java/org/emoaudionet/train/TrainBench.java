@@ -10,11 +10,11 @@ import java.util.Random;
 import org.emoaudionet.config.PipelineConfig;
 import org.emoaudionet.data.Split;
 import org.emoaudionet.features.SegmentFeatures;
-import org.emoaudionet.model.Architecture;
 import org.emoaudionet.model.Devices;
 import org.emoaudionet.model.EmoAudioNetBlock;
 import org.emoaudionet.model.EmoAudioNetFactory;
 import org.emoaudionet.model.ModelSummary;
+import org.emoaudionet.spec.Architecture;
 
 /**
  * Training throughput of the EmoAudioNet network on random inputs: samples per second and the

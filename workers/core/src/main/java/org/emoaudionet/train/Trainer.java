@@ -13,7 +13,6 @@ import org.emoaudionet.config.PipelineConfig;
 import org.emoaudionet.data.Split;
 import org.emoaudionet.features.FeatureSet;
 import org.emoaudionet.features.SegmentFeatures;
-import org.emoaudionet.model.Architecture;
 import org.emoaudionet.model.AtomicDirectory;
 import org.emoaudionet.model.Devices;
 import org.emoaudionet.model.EmoAudioNetBlock;
@@ -23,6 +22,7 @@ import org.emoaudionet.model.ModelManifest;
 import org.emoaudionet.model.ModelSummary;
 import org.emoaudionet.model.ParameterFile;
 import org.emoaudionet.model.TrainedModel;
+import org.emoaudionet.spec.Architecture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -7,10 +7,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import org.emoaudionet.config.PipelineConfig;
-import org.emoaudionet.model.Architecture;
 import org.emoaudionet.model.EmoAudioNetBlock;
 import org.emoaudionet.model.ModelManifest;
 import org.emoaudionet.model.ParameterFile;
+import org.emoaudionet.spec.Architecture;
 
 /**
  * Transfer learning (SPEC.md "Training", paper Sec. IV: LibriSpeech gender -> RECOLA /

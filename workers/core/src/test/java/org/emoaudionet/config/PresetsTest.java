@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.emoaudionet.model.SpectrogramBranch;
+import org.emoaudionet.spec.PresetNames;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,9 +48,17 @@ class PresetsTest {
     assertEquals("repeat", c.audio().padding());
   }
 
+  /** A bundled preset's text, from the run vocabulary's jar (emo-spec) as the core reads it. */
+  private static String bundled(String name) throws java.io.IOException {
+    try (var in = PresetsTest.class.getClassLoader().getResourceAsStream(PresetNames.resource(name))) {
+      org.junit.jupiter.api.Assertions.assertNotNull(in, name);
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
   @Test
   void aUserPresetFileLoadsByPath() throws Exception {
-    String yaml = Files.readString(Path.of("src/main/resources/presets/cpu.yaml"))
+    String yaml = bundled("cpu")
         .replace("preset: cpu", "preset: mine").replaceAll("(?m)^  channels: .*$", "  channels: 8");
     Path f = tmp.resolve("mine.yaml");
     Files.writeString(f, yaml);
@@ -60,7 +69,7 @@ class PresetsTest {
 
   @Test
   void aMissingOrUnknownKeyIsAnErrorNamingIt() throws Exception {
-    String yaml = Files.readString(Path.of("src/main/resources/presets/small.yaml"));
+    String yaml = bundled("small");
     Path missing = tmp.resolve("missing.yaml");
     Files.writeString(missing, yaml.replaceAll("(?m)^  selectOn:.*$", ""));
     var e = assertThrows(IllegalArgumentException.class, () -> PipelineConfig.preset(missing.toString()));
@@ -80,7 +89,7 @@ class PresetsTest {
   @Test
   void anUnknownPresetNameListsTheBundledOnes() {
     var e = assertThrows(IllegalArgumentException.class, () -> PipelineConfig.preset("huge"));
-    assertTrue(e.getMessage().contains("[paper, small, cpu]"), e.getMessage());
+    assertTrue(e.getMessage().contains("[cpu, paper, small]"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> PipelineConfig.preset("../paper"));
   }
 

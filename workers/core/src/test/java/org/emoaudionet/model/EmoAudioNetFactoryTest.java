@@ -12,6 +12,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import org.emoaudionet.config.PipelineConfig;
+import org.emoaudionet.spec.Architecture;
 import org.junit.jupiter.api.Test;
 
 class EmoAudioNetFactoryTest {

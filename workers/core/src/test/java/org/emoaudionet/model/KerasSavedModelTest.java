@@ -18,6 +18,7 @@ import org.emoaudionet.features.SegmentFeatures;
 import org.emoaudionet.metrics.ClassificationMetrics;
 import org.emoaudionet.metrics.EvaluationReport;
 import org.emoaudionet.metrics.Evaluator;
+import org.emoaudionet.spec.Architecture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

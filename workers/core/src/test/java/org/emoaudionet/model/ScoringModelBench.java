@@ -10,6 +10,7 @@ import org.emoaudionet.config.PipelineConfig;
 import org.emoaudionet.data.Split;
 import org.emoaudionet.data.TaskSpec;
 import org.emoaudionet.features.SegmentFeatures;
+import org.emoaudionet.spec.Architecture;
 
 /**
  * Load and predict times of the Keras SavedModel fixture (TensorFlow engine) against a

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.emoaudionet.config.PipelineConfig;
 import org.emoaudionet.features.FeatureSet;
-import org.emoaudionet.model.Architecture;
+import org.emoaudionet.spec.Architecture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

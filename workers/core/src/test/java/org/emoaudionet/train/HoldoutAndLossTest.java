@@ -14,7 +14,7 @@ import org.emoaudionet.config.PipelineConfig;
 import org.emoaudionet.data.Split;
 import org.emoaudionet.features.FeatureSet;
 import org.emoaudionet.features.SegmentFeatures;
-import org.emoaudionet.model.Architecture;
+import org.emoaudionet.spec.Architecture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -9,9 +9,9 @@ import ai.djl.ndarray.NDManager;
 import java.util.List;
 import org.emoaudionet.config.PipelineConfig;
 import org.emoaudionet.features.SegmentFeatures;
-import org.emoaudionet.model.Architecture;
 import org.emoaudionet.model.EmoAudioNetBlock;
 import org.emoaudionet.model.EmoAudioNetFactory;
+import org.emoaudionet.spec.Architecture;
 import org.junit.jupiter.api.Test;
 
 class NetworkTest {

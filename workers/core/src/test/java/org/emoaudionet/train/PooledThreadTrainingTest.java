@@ -7,7 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.emoaudionet.config.PipelineConfig;
 import org.emoaudionet.features.FeatureSet;
-import org.emoaudionet.model.Architecture;
+import org.emoaudionet.spec.Architecture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

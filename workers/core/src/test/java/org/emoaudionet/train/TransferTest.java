@@ -16,13 +16,13 @@ import java.nio.file.Path;
 import java.util.List;
 import org.emoaudionet.config.PipelineConfig;
 import org.emoaudionet.data.TaskSpec;
-import org.emoaudionet.model.Architecture;
 import org.emoaudionet.model.EmoAudioNetBlock;
 import org.emoaudionet.model.EmoAudioNetFactory;
 import org.emoaudionet.model.MfccScaling;
 import org.emoaudionet.model.ModelManifest;
 import org.emoaudionet.model.ModelSummary;
 import org.emoaudionet.model.TrainedModel;
+import org.emoaudionet.spec.Architecture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -5,11 +5,11 @@ import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
 import java.util.ArrayList;
 import java.util.List;
+import org.emoaudionet.spec.PipelineTask;
+import org.emoaudionet.spec.TaskQueues;
 import org.emoaudionet.workflows.DataTriggerWorkflowImpl;
 import org.emoaudionet.workflows.EmoPipelineWorkflowImpl;
 import org.emoaudionet.workflows.ScheduledDagRunWorkflowImpl;
-import org.emoaudionet.workflows.PipelineTask;
-import org.emoaudionet.workflows.TaskQueues;
 
 /** Which implementations listen on which task queue (infra/README.md, "Task queues"). */
 public final class Activities {

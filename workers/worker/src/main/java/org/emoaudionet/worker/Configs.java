@@ -27,8 +27,8 @@ public final class Configs {
    * (folds without fold) trains nothing itself and keeps the plain split.
    */
   public static PipelineConfig pipelineConfig(RunConf conf) {
-    PipelineConfig c = PipelineConfig.preset(conf.preset() == null ? "small" : conf.preset());
-    if (conf.split() != null) c = c.withProtocol(conf.split());
+    PipelineConfig c = PipelineConfig.preset(conf.preset());
+    c = c.withProtocol(conf.split());
     if (conf.folds() != null && conf.fold() != null) c = c.withFold(conf.folds(), conf.fold());
     if (conf.epochs() != null) c = c.withEpochs(conf.epochs());
     if (conf.seed() != null) c = c.withSeed(conf.seed());

@@ -45,7 +45,7 @@ public final class EvaluateActivityImpl implements EvaluateActivity {
         FeatureSet data = ctx.features(in.features(), log);
         List<EpochMetrics> history = new ArrayList<>();
         for (EpochSummary s : in.trained().history()) history.add(EpochSummaries.metrics(s));
-        String protocol = in.conf().split() == null ? "speaker" : in.conf().split();
+        String protocol = in.conf().split();
         Path out = Files.createDirectories(dir.resolve("report"));
         EvaluationReport report;
         try (ScoringModel model = ScoringModels.load(modelDir)) {

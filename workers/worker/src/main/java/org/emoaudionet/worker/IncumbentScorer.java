@@ -59,7 +59,7 @@ final class IncumbentScorer {
     log.say("fetched the champion's model " + uri);
     FeatureSet data = ctx.features(in.features(), log);
     PipelineConfig ours = Configs.pipelineConfig(in.conf());
-    String protocol = in.conf().split() == null ? "speaker" : in.conf().split();
+    String protocol = in.conf().split();
     try (ScoringModel model = ScoringModels.load(modelDir)) {
       String mismatch = ModelCompatibility.mismatch(model, data, ours);
       if (mismatch != null) return Incumbent.cannot(mismatch);

@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Stream;
 import org.emoaudionet.pipeline.DatasetUri;
+import org.emoaudionet.spec.Layout;
 import org.emoaudionet.workflows.DatasetRef;
 import org.emoaudionet.workflows.RunConf;
 
@@ -81,16 +82,9 @@ public final class LocalDatasets {
    * entered; a manifest names its CSV inside.
    */
   public static DatasetUri datasetUri(Path tree, RunConf conf) throws IOException {
-    DatasetUri.Kind kind = null;
-    for (DatasetUri.Kind k : DatasetUri.Kind.values()) {
-      if (k.scheme.equals(conf.layout())) kind = k;
-    }
-    if (kind == null) {
-      throw new IllegalArgumentException("conf.layout '" + conf.layout()
-          + "' is not one of librispeech, recola, daic-woz, manifest");
-    }
+    Layout layout = Layout.parse(conf.layout());
     Path root = tree;
-    if (kind == DatasetUri.Kind.MANIFEST) {
+    if (layout.namesFile()) {
       String name = manifestName(conf);
       if (!Files.isRegularFile(root.resolve(name))) root = loneFolder(root);
       Path csv = root.resolve(name);
@@ -98,9 +92,9 @@ public final class LocalDatasets {
         throw new IllegalArgumentException("data set " + conf.datasetUri() + " has no manifest '"
             + name + "' at its top (set extra.manifest to its relative path)");
       }
-      return new DatasetUri(kind, csv);
+      return new DatasetUri(layout, csv);
     }
-    return new DatasetUri(kind, loneFolder(root));
+    return new DatasetUri(layout, loneFolder(root));
   }
 
   private static Path loneFolder(Path dir) throws IOException {

@@ -15,7 +15,7 @@ import java.util.Optional;
 import org.emoaudionet.config.PipelineConfig;
 import org.emoaudionet.data.Split;
 import org.emoaudionet.features.FeatureSet;
-import org.emoaudionet.model.Architecture;
+import org.emoaudionet.spec.Architecture;
 import org.emoaudionet.train.EpochMetrics;
 import org.emoaudionet.train.TrainResult;
 import org.emoaudionet.train.Trainer;
@@ -46,7 +46,7 @@ public final class TrainActivityImpl implements TrainActivity {
       int attempt = ac.getInfo().getAttempt();
       TaskLog log = new TaskLog("train", in.dagId(), in.dagRunId(), attempt);
       PipelineConfig config = Configs.pipelineConfig(in.conf());
-      Architecture arch = Architecture.parse(in.conf().arch() == null ? "emoaudionet" : in.conf().arch());
+      Architecture arch = Architecture.parse(in.conf().arch());
       Path outDir = ctx.scratch(in.dagId(), in.dagRunId(), "train");
       String ckKey = S3Keys.checkpoint(in.dagId(), in.dagRunId());
 

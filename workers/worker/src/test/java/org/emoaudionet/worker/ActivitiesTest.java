@@ -3,7 +3,7 @@ package org.emoaudionet.worker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-import org.emoaudionet.workflows.TaskQueues;
+import org.emoaudionet.spec.TaskQueues;
 import org.junit.jupiter.api.Test;
 
 /** Each task's implementation listens on the queue PipelineTask gives it, and only there. */

@@ -11,6 +11,7 @@ import org.emoaudionet.data.ManifestReader;
 import org.emoaudionet.data.Recording;
 import org.emoaudionet.pipeline.CorpusLoader;
 import org.emoaudionet.pipeline.DatasetUri;
+import org.emoaudionet.spec.Layout;
 import org.emoaudionet.workflows.DatasetRef;
 import org.emoaudionet.workflows.RunConf;
 import org.junit.jupiter.api.AfterAll;
@@ -70,7 +71,7 @@ class ManifestCsvDatasetTest {
     Path tree = work.resolve("datasets/sha256-" + ref.digest());
     assertTrue(Files.isDirectory(tree), "unpacked for later tasks: " + tree);
     DatasetUri du = LocalDatasets.datasetUri(tree, conf(uri));
-    assertEquals(DatasetUri.Kind.MANIFEST, du.kind());
+    assertEquals(Layout.MANIFEST, du.layout());
     return CorpusLoader.load(du, "label");
   }
 

@@ -2,20 +2,20 @@ package org.emoaudionet.worker;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.emoaudionet.workflows.EmoPipelineWorkflow;
+import org.emoaudionet.spec.TaskQueues;
 import org.emoaudionet.workflows.DagCatalog;
+import org.emoaudionet.workflows.EmoPipelineWorkflow;
 import org.emoaudionet.workflows.PipelineRequest;
 import org.emoaudionet.workflows.PipelineResult;
 import org.emoaudionet.workflows.RunConf;
 import org.emoaudionet.workflows.RunMemo;
 import org.emoaudionet.workflows.S3Keys;
-import org.emoaudionet.workflows.TaskQueues;
 import org.emoaudionet.workflows.TaskState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;

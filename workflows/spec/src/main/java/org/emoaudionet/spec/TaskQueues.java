@@ -1,4 +1,4 @@
-package org.emoaudionet.workflows;
+package org.emoaudionet.spec;
 
 /** Data work runs on CPU workers; training and evaluation where DJL finds a GPU, if any. */
 public final class TaskQueues {

@@ -1,11 +1,11 @@
-package org.emoaudionet.workflows;
+package org.emoaudionet.spec;
 
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * The seven tasks of every DAG, in order, each with the task queue its activity listens on. The
- * one place a task's queue is written: {@link ActivityPlans} builds the activity options from it,
+ * one place a task's queue is written: the workflows' {@code ActivityPlans} builds the activity options from it,
  * the API shows it as the Airflow task's {@code queue}, and the worker registers each task's
  * implementation on the worker of that queue.
  */
