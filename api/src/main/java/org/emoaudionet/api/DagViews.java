@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.emoaudionet.api.AirflowModels.Dag;
 import org.emoaudionet.api.AirflowModels.DagTag;
@@ -71,10 +70,27 @@ public class DagViews {
       description = "Never, external triggers only";
     }
     String relative = fileloc.startsWith("/") ? Path.of(fileloc).getFileName().toString() : fileloc;
-    return new Dag(runTypes, BUNDLE, null, d.dagId(), d.dagId(), d.description(), token,
-        fileloc, false, false, false, paused, false, null, null, loadedAt, 16, 16, 0, next, next,
-        next, next, List.of(OWNER), relative, tags, description, false, timetable != null,
-        summary);
+    return Dag.builder()
+        .allowedRunTypes(runTypes)
+        .bundleName(BUNDLE)
+        .dagId(d.dagId())
+        .dagDisplayName(d.dagId())
+        .description(d.description())
+        .fileToken(token)
+        .fileloc(fileloc)
+        .relativeFileloc(relative)
+        .isPaused(paused)
+        .lastParsedTime(loadedAt)
+        .nextDagrunLogicalDate(next)
+        .nextDagrunRunAfter(next)
+        .nextDagrunDataIntervalStart(next)
+        .nextDagrunDataIntervalEnd(next)
+        .owners(List.of(OWNER))
+        .tags(tags)
+        .timetableDescription(description)
+        .timetableSummary(summary)
+        .timetablePeriodic(timetable != null)
+        .build();
   }
 
   /** The version of the DAG file this process loaded (DagVersions keeps the history). */
@@ -106,10 +122,16 @@ public class DagViews {
           + "`; tasks: " + ids);
     }
     List<String> downstream = i + 1 < ids.size() ? List.of(ids.get(i + 1)) : List.of();
-    return new Task(null, false, null, downstream, null, null, List.of(), false, operator(),
-        OWNER, Map.of(), "default_pool", 1, priorityWeight(taskId), queue(taskId), 0, null,
-        backoffFor(userAgent),
-        null, taskId, taskId, List.of(), "all_success", "#fff", "#000", false, "downstream");
+    return Task.builder()
+        .taskId(taskId)
+        .taskDisplayName(taskId)
+        .downstreamTaskIds(downstream)
+        .operatorName(operator())
+        .owner(OWNER)
+        .priorityWeight(priorityWeight(taskId))
+        .queue(queue(taskId))
+        .retryExponentialBackoff(backoffFor(userAgent))
+        .build();
   }
 
   static String operator() {
