@@ -14,6 +14,7 @@ import org.emoaudionet.api.AirflowModels.Dag;
 import org.emoaudionet.api.AirflowModels.DagTag;
 import org.emoaudionet.api.AirflowModels.DagVersion;
 import org.emoaudionet.api.AirflowModels.Task;
+import org.emoaudionet.api.AirflowModels.TaskCollection;
 import org.emoaudionet.workflows.DagCatalog;
 import org.emoaudionet.workflows.DagDefinition;
 import org.emoaudionet.workflows.PipelineTask;
@@ -35,6 +36,11 @@ public class DagViews {
   public DagDefinition require(String dagId) {
     return catalog.get(dagId).orElseThrow(() ->
         ApiException.notFound("The Dag with ID: `" + dagId + "` was not found"));
+  }
+
+  /** DAG {@code dagId} (404 if there is none) with its pause state read from S3. */
+  public Dag dag(String dagId) {
+    return dag(require(dagId));
   }
 
   /** The DAG with its pause state read from S3. */
@@ -109,9 +115,20 @@ public class DagViews {
     return oldClient ? (Object) Boolean.FALSE : (Object) Integer.valueOf(0);
   }
 
+  /** The tasks of DAG {@code dagId} (404 if there is none). */
+  public TaskCollection tasks(String dagId, String userAgent) {
+    List<Task> tasks = tasks(require(dagId), userAgent);
+    return new TaskCollection(tasks, tasks.size());
+  }
+
   public List<Task> tasks(DagDefinition d, String userAgent) {
     List<String> ids = DagDefinition.TASK_IDS;
     return ids.stream().map(id -> task(d, id, userAgent)).toList();
+  }
+
+  /** Task {@code taskId} of DAG {@code dagId} (404 if either is unknown). */
+  public Task task(String dagId, String taskId, String userAgent) {
+    return task(require(dagId), taskId, userAgent);
   }
 
   public Task task(DagDefinition d, String taskId, String userAgent) {
