@@ -23,7 +23,12 @@ public final class AirflowModels {
       int maxActiveTasks, int maxConsecutiveFailedDagRuns, Instant nextDagrunDataIntervalEnd,
       Instant nextDagrunDataIntervalStart, Instant nextDagrunLogicalDate, Instant nextDagrunRunAfter,
       List<String> owners, String relativeFileloc, List<DagTag> tags, String timetableDescription,
-      boolean timetablePartitioned, boolean timetablePeriodic, String timetableSummary) {}
+      boolean timetablePartitioned, boolean timetablePeriodic, String timetableSummary) {
+    /** Fields by name, with Airflow's defaults for the rest (see {@link DagBuilder}). */
+    public static DagBuilder builder() {
+      return new DagBuilder();
+    }
+  }
 
   public record DagCollection(List<Dag> dags, int totalEntries) {}
 
@@ -34,7 +39,12 @@ public final class AirflowModels {
       Map<String, Object> params, String pool, int poolSlots, int priorityWeight, String queue,
       int retries, Object retryDelay, Object retryExponentialBackoff, Instant startDate,
       String taskDisplayName, String taskId, List<String> templateFields, String triggerRule,
-      String uiColor, String uiFgcolor, boolean waitForDownstream, String weightRule) {}
+      String uiColor, String uiFgcolor, boolean waitForDownstream, String weightRule) {
+    /** Fields by name, with BaseOperator's defaults for the rest (see {@link TaskBuilder}). */
+    public static TaskBuilder builder() {
+      return new TaskBuilder();
+    }
+  }
 
   public record TaskCollection(List<Task> tasks, int totalEntries) {}
 
@@ -48,7 +58,12 @@ public final class AirflowModels {
       Instant dataIntervalStart, Double duration, Instant endDate, Instant lastSchedulingDecision,
       Instant logicalDate, String note, Instant partitionDate, String partitionKey, Instant queuedAt,
       Instant runAfter, String runType, Instant startDate, String state, String triggeredBy,
-      String triggeringUserName) {}
+      String triggeringUserName) {
+    /** Fields by name; see {@link DagRunBuilder} for the defaults. */
+    public static DagRunBuilder builder() {
+      return new DagRunBuilder();
+    }
+  }
 
   public record DagRunCollection(List<DagRun> dagRuns, int totalEntries) {}
 
@@ -60,7 +75,12 @@ public final class AirflowModels {
       String queue, Instant queuedWhen, Map<String, Object> renderedFields,
       String renderedMapIndex, Instant runAfter, Instant scheduledWhen, Instant startDate,
       String state, String taskDisplayName, String taskId, Object trigger, Object triggererJob,
-      int tryNumber, String unixname) {}
+      int tryNumber, String unixname) {
+    /** Fields by name; see {@link TaskInstanceBuilder} for the defaults. */
+    public static TaskInstanceBuilder builder() {
+      return new TaskInstanceBuilder();
+    }
+  }
 
   public record TaskInstanceCollection(List<TaskInstance> taskInstances, int totalEntries) {}
 
@@ -88,7 +108,12 @@ public final class AirflowModels {
       int maxTries, String operator, String operatorName, Integer pid, String pool, int poolSlots,
       Integer priorityWeight, String queue, Instant queuedWhen, Instant scheduledWhen,
       Instant startDate, String state, String taskDisplayName, String taskId, int tryNumber,
-      String unixname) {}
+      String unixname) {
+    /** A try of {@code ti}: its fields, but for those a caller sets (see the builder). */
+    public static TaskInstanceHistoryBuilder tryOf(TaskInstance ti) {
+      return new TaskInstanceHistoryBuilder(ti);
+    }
+  }
 
   public record TaskInstanceHistoryCollection(List<TaskInstanceHistory> taskInstances,
       int totalEntries) {}

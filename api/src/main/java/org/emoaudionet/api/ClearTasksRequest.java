@@ -41,7 +41,7 @@ record ClearTasksRequest(String dagRunId, List<String> taskIds, boolean dryRun,
     b.bool("run_on_latest_version");
     Instant start = b.time("start_date");
     Instant end = b.time("end_date");
-    String note = b.string("note", DagRunResource.NOTE_MAX);
+    String note = b.string("note", RunAnnotations.NOTE_MAX);
     List<String> taskIds = taskIds(text, json, b);
     b.done();
     return new ClearTasksRequest(runId, taskIds, dryRun, onlyFailed, onlyRunning, upstream,

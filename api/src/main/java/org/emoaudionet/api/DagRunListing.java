@@ -24,9 +24,18 @@ import org.emoaudionet.api.AirflowModels.DagRunCollection;
 public class DagRunListing {
   static final Set<String> RUN_STATES = Set.of("queued", "running", "success", "failed");
 
+  @Inject DagViews dags;
   @Inject RunRepository runs;
   @Inject RunViews views;
   @Inject ObjectMapper json;
+
+  /** The runs of DAG {@code dagId} (404 if there is none), or of every DAG for {@code ~}. */
+  DagRunCollection list(String dagId, FilterSource src, List<String> orderBy, int offset,
+      int limit) {
+    boolean all = dagId.equals("~");
+    if (!all) dags.require(dagId);
+    return list(all ? Set.of() : Set.of(dagId), src, orderBy, offset, limit);
+  }
 
   /**
    * @param dagIds the DAGs to list, empty for all

@@ -26,15 +26,13 @@ public class DagRunService {
   private static final DateTimeFormatter AIRFLOW_ISO =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx").withZone(ZoneOffset.UTC);
 
+  @Inject DagViews dags;
   @Inject RunRepository runs;
   @Inject RunViews views;
 
-  /** A parsed trigger body (Airflow's TriggerDAGRunPostBody). */
-  public record Trigger(String dagRunId, Instant logicalDate, Instant runAfter,
-      Instant dataIntervalStart, Instant dataIntervalEnd, Map<String, Object> conf, String note,
-      String partitionKey) {}
-
-  public DagRun trigger(DagDefinition dag, Trigger t, String user) {
+  /** A new run of DAG {@code dagId} (404 if there is none), as the trigger body describes it. */
+  public DagRun trigger(String dagId, TriggerRequest t, String user) {
+    DagDefinition dag = dags.require(dagId);
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     Instant runAfter = t.runAfter() != null ? t.runAfter()
         : t.logicalDate() != null ? t.logicalDate() : now;

@@ -40,7 +40,7 @@ public class DagRunWaitResource {
   static final String NDJSON = "application/x-ndjson";
   static final long MIN_INTERVAL_MS = 100;
 
-  @Inject DagRunResource dagRuns;
+  @Inject DagRunLookup lookup;
   @Inject RunRepository runs;
   @Inject RunViews views;
   @Inject XComViews xcoms;
@@ -56,7 +56,7 @@ public class DagRunWaitResource {
       @PathParam("dag_run_id") String runId, @QueryParam("interval") String intervalRaw,
       @QueryParam("result") List<String> result, @Context ContainerRequestContext request) {
     double interval = interval(intervalRaw);
-    dagRuns.require(dagId, runId);
+    lookup.require(dagId, runId);
     long periodMs = Math.max(MIN_INTERVAL_MS, (long) Math.min(Math.ceil(interval * 1000),
         Long.MAX_VALUE / 2));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(maxSeconds);
@@ -95,7 +95,7 @@ public class DagRunWaitResource {
     public void run() {
       if (em.isCancelled()) return;
       try {
-        RunRecord run = dagRuns.require(dagId, runId);
+        RunRecord run = lookup.require(dagId, runId);
         String state = views.snapshot(run).state();
         boolean finished = state.equals("success") || state.equals("failed");
         Map<String, Object> line = new LinkedHashMap<>();

@@ -9,12 +9,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.emoaudionet.api.AirflowModels.Dag;
 import org.emoaudionet.api.AirflowModels.DagTag;
 import org.emoaudionet.api.AirflowModels.DagVersion;
 import org.emoaudionet.api.AirflowModels.Task;
+import org.emoaudionet.api.AirflowModels.TaskCollection;
 import org.emoaudionet.spec.PipelineTask;
 import org.emoaudionet.workflows.DagCatalog;
 import org.emoaudionet.workflows.DagDefinition;
@@ -36,6 +36,11 @@ public class DagViews {
   public DagDefinition require(String dagId) {
     return catalog.get(dagId).orElseThrow(() ->
         ApiException.notFound("The Dag with ID: `" + dagId + "` was not found"));
+  }
+
+  /** DAG {@code dagId} (404 if there is none) with its pause state read from S3. */
+  public Dag dag(String dagId) {
+    return dag(require(dagId));
   }
 
   /** The DAG with its pause state read from S3. */
@@ -71,10 +76,27 @@ public class DagViews {
       description = "Never, external triggers only";
     }
     String relative = fileloc.startsWith("/") ? Path.of(fileloc).getFileName().toString() : fileloc;
-    return new Dag(runTypes, BUNDLE, null, d.dagId(), d.dagId(), d.description(), token,
-        fileloc, false, false, false, paused, false, null, null, loadedAt, 16, 16, 0, next, next,
-        next, next, List.of(OWNER), relative, tags, description, false, timetable != null,
-        summary);
+    return Dag.builder()
+        .allowedRunTypes(runTypes)
+        .bundleName(BUNDLE)
+        .dagId(d.dagId())
+        .dagDisplayName(d.dagId())
+        .description(d.description())
+        .fileToken(token)
+        .fileloc(fileloc)
+        .relativeFileloc(relative)
+        .isPaused(paused)
+        .lastParsedTime(loadedAt)
+        .nextDagrunLogicalDate(next)
+        .nextDagrunRunAfter(next)
+        .nextDagrunDataIntervalStart(next)
+        .nextDagrunDataIntervalEnd(next)
+        .owners(List.of(OWNER))
+        .tags(tags)
+        .timetableDescription(description)
+        .timetableSummary(summary)
+        .timetablePeriodic(timetable != null)
+        .build();
   }
 
   /** The version of the DAG file this process loaded (DagVersions keeps the history). */
@@ -93,9 +115,20 @@ public class DagViews {
     return oldClient ? (Object) Boolean.FALSE : (Object) Integer.valueOf(0);
   }
 
+  /** The tasks of DAG {@code dagId} (404 if there is none). */
+  public TaskCollection tasks(String dagId, String userAgent) {
+    List<Task> tasks = tasks(require(dagId), userAgent);
+    return new TaskCollection(tasks, tasks.size());
+  }
+
   public List<Task> tasks(DagDefinition d, String userAgent) {
     List<String> ids = DagDefinition.TASK_IDS;
     return ids.stream().map(id -> task(d, id, userAgent)).toList();
+  }
+
+  /** Task {@code taskId} of DAG {@code dagId} (404 if either is unknown). */
+  public Task task(String dagId, String taskId, String userAgent) {
+    return task(require(dagId), taskId, userAgent);
   }
 
   public Task task(DagDefinition d, String taskId, String userAgent) {
@@ -106,10 +139,16 @@ public class DagViews {
           + "`; tasks: " + ids);
     }
     List<String> downstream = i + 1 < ids.size() ? List.of(ids.get(i + 1)) : List.of();
-    return new Task(null, false, null, downstream, null, null, List.of(), false, operator(),
-        OWNER, Map.of(), "default_pool", 1, priorityWeight(taskId), queue(taskId), 0, null,
-        backoffFor(userAgent),
-        null, taskId, taskId, List.of(), "all_success", "#fff", "#000", false, "downstream");
+    return Task.builder()
+        .taskId(taskId)
+        .taskDisplayName(taskId)
+        .downstreamTaskIds(downstream)
+        .operatorName(operator())
+        .owner(OWNER)
+        .priorityWeight(priorityWeight(taskId))
+        .queue(queue(taskId))
+        .retryExponentialBackoff(backoffFor(userAgent))
+        .build();
   }
 
   static String operator() {

@@ -21,6 +21,9 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class RunAnnotations {
+  /** Airflow's {@code dag_run_note.content} is a VARCHAR(1000). */
+  static final int NOTE_MAX = 1000;
+
   @Inject ApiSettings settings;
   @Inject ObjectMapper json;
 

@@ -72,12 +72,27 @@ public class RunViews {
     Instant runAfter = Optional.ofNullable(time(m.get("run_after")))
         .orElse(queuedAt != null ? queuedAt : micros(r.started()));
     String note = annotations.hasNote(r.workflowId()) ? annotations.note(r.workflowId()) : m.get("note");
-    return new DagRun(null, conf(m.get("conf")), r.dagId(), r.dagId(), r.dagRunId(),
-        def == null ? List.of() : List.of(dags.version(def)), time(m.get("data_interval_end")),
-        time(m.get("data_interval_start")), duration, end, null, time(m.get("logical_date")), note,
-        null, m.get("partition_key"), queuedAt, runAfter, m.getOrDefault("run_type", "manual"),
-        start, s.state(), m.getOrDefault("triggered_by", "rest_api"),
-        m.get("triggering_user_name"));
+    return DagRun.builder()
+        .dagId(r.dagId())
+        .dagDisplayName(r.dagId())
+        .dagRunId(r.dagRunId())
+        .conf(conf(m.get("conf")))
+        .dagVersions(def == null ? List.of() : List.of(dags.version(def)))
+        .logicalDate(time(m.get("logical_date")))
+        .dataIntervalStart(time(m.get("data_interval_start")))
+        .dataIntervalEnd(time(m.get("data_interval_end")))
+        .queuedAt(queuedAt)
+        .runAfter(runAfter)
+        .startDate(start)
+        .endDate(end)
+        .duration(duration)
+        .note(note)
+        .partitionKey(m.get("partition_key"))
+        .runType(m.getOrDefault("run_type", "manual"))
+        .state(s.state())
+        .triggeredBy(m.getOrDefault("triggered_by", "rest_api"))
+        .triggeringUserName(m.get("triggering_user_name"))
+        .build();
   }
 
   public List<TaskInstance> taskInstances(Snapshot s) {
@@ -112,12 +127,30 @@ public class RunViews {
     int tryNumber = t == null ? 0 : t.tryNumber();
     UUID id = UUID.nameUUIDFromBytes((r.runId() + "/" + taskId).getBytes(StandardCharsets.UTF_8));
     DagDefinition def = catalog.get(r.dagId()).orElse(null);
-    return new TaskInstance(r.dagId(), r.dagId(), r.dagRunId(),
-        def == null ? null : dags.version(def), duration, end, "temporal", "{}", null, id,
-        run.logicalDate(), -1, tryNumber, null, DagViews.operator(), DagViews.operator(), null,
-        "default_pool", 1, DagViews.priorityWeight(taskId), DagViews.queue(taskId),
-        run.queuedAt(), Map.of(), null, run.runAfter(), run.queuedAt(), start, state, taskId,
-        taskId, null, null, tryNumber, null);
+    return TaskInstance.builder()
+        .id(id)
+        .dagId(r.dagId())
+        .dagDisplayName(r.dagId())
+        .dagRunId(r.dagRunId())
+        .dagVersion(def == null ? null : dags.version(def))
+        .taskId(taskId)
+        .taskDisplayName(taskId)
+        .logicalDate(run.logicalDate())
+        .runAfter(run.runAfter())
+        .queuedWhen(run.queuedAt())
+        .scheduledWhen(run.queuedAt())
+        .startDate(start)
+        .endDate(end)
+        .duration(duration)
+        .state(state)
+        .tryNumber(tryNumber)
+        .maxTries(tryNumber)
+        .executor("temporal")
+        .operator(DagViews.operator())
+        .operatorName(DagViews.operator())
+        .priorityWeight(DagViews.priorityWeight(taskId))
+        .queue(DagViews.queue(taskId))
+        .build();
   }
 
   private Map<String, Object> conf(String text) {

@@ -28,7 +28,7 @@ public class TaskClearService {
   private static final Set<String> FAILED = Set.of("failed", "upstream_failed");
 
   @Inject DagViews dags;
-  @Inject DagRunResource dagRuns;
+  @Inject DagRunLookup lookup;
   @Inject RunRepository runs;
   @Inject RunViews views;
   @Inject DagRunService service;

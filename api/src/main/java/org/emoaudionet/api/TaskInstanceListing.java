@@ -22,11 +22,11 @@ import org.emoaudionet.api.AirflowModels.TaskInstanceCollection;
 public class TaskInstanceListing {
   @Inject RunRepository runs;
   @Inject RunViews views;
-  @Inject DagRunResource dagRuns;
+  @Inject DagRunLookup lookup;
 
   /** The runs a listing covers: one, or (with {@code ~}) those of any DAG or any run id. */
   List<RunRecord> runs(String dagId, String runId) {
-    if (!dagId.equals("~") && !runId.equals("~")) return List.of(dagRuns.require(dagId, runId));
+    if (!dagId.equals("~") && !runId.equals("~")) return List.of(lookup.require(dagId, runId));
     List<RunRecord> out = runs.list().stream()
         .filter(r -> dagId.equals("~") || dagId.equals(r.dagId()))
         .filter(r -> runId.equals("~") || runId.equals(r.dagRunId()))

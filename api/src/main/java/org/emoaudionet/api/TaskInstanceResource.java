@@ -27,7 +27,7 @@ import org.emoaudionet.workflows.DagDefinition;
 public class TaskInstanceResource {
   private static final String NDJSON = "application/x-ndjson";
 
-  @Inject DagRunResource dagRuns;
+  @Inject DagRunLookup lookup;
   @Inject DagViews dags;
   @Inject RunViews views;
   @Inject TaskInstanceListing listing;
@@ -63,7 +63,7 @@ public class TaskInstanceResource {
 
   /** The task instance, or 404 (every task here is unmapped: map index -1 only). */
   TaskInstance find(String dagId, String runId, String taskId, int mapIndex) {
-    RunRecord run = dagRuns.require(dagId, runId);
+    RunRecord run = lookup.require(dagId, runId);
     if (!DagDefinition.TASK_IDS.contains(taskId) || mapIndex != -1) {
       throw ApiException.notFound("The Task Instance with dag_id: `" + dagId + "`, run_id: `"
           + runId + "`, task_id: `" + taskId + "` and map_index: `" + mapIndex + "` was not found");
@@ -103,7 +103,7 @@ public class TaskInstanceResource {
       throw ApiException.notFound("TaskInstance " + taskId + " of run `" + runId + "` has no try "
           + tryNumber + " (tries so far: " + ti.tryNumber() + ")");
     }
-    RunRecord run = dagRuns.require(dagId, runId);
+    RunRecord run = lookup.require(dagId, runId);
     String text = views.log(views.snapshot(run), taskId);
     List<LogMessage> lines = text.isEmpty() ? List.of()
         : text.lines().map(l -> new LogMessage(l, null)).toList();

@@ -75,13 +75,10 @@ public class TaskTryResource {
 
   /** Try {@code n} of the task: the instance itself for the latest, a failed attempt before. */
   private static TaskInstanceHistory history(TaskInstance ti, int n) {
-    boolean latest = n == ti.tryNumber();
-    return new TaskInstanceHistory(ti.dagDisplayName(), ti.dagId(), ti.dagRunId(),
-        ti.dagVersion(), latest ? ti.duration() : null, latest ? ti.endDate() : null,
-        ti.executor(), ti.executorConfig(), ti.hostname(), ti.mapIndex(), ti.maxTries(),
-        ti.operator(), ti.operatorName(), ti.pid(), ti.pool(), ti.poolSlots(),
-        ti.priorityWeight(), ti.queue(), ti.queuedWhen(), ti.scheduledWhen(),
-        latest ? ti.startDate() : null, latest ? ti.state() : "failed", ti.taskDisplayName(),
-        ti.taskId(), n, ti.unixname());
+    TaskInstanceHistoryBuilder attempt = TaskInstanceHistory.tryOf(ti);
+    if (n != ti.tryNumber()) {
+      attempt.tryNumber(n).state("failed").startDate(null).endDate(null).duration(null);
+    }
+    return attempt.build();
   }
 }
