@@ -85,9 +85,10 @@ public final class ConfValidator {
     Fields f = new Fields(merged, errors);
     String layout = f.oneOf("layout", LAYOUTS, true);
     String task = f.string("task", true);
-    if (layout != null && task != null && !Layout.parse(layout).tasks().contains(task)) {
+    List<String> tasks = layout == null ? null : Layout.parse(layout).tasks();
+    if (tasks != null && task != null && !tasks.contains(task)) {
       errors.add(new FieldError("task", "enum", "Unknown task '" + task + "' for layout '" + layout
-          + "'; expected one of " + Layout.parse(layout).tasks(), task));
+          + "'; expected one of " + tasks, task));
     }
     String datasetUri = f.string("dataset_uri", true);
     if (datasetUri != null && allowed(sources, "dataset_uri", datasetUri, errors)

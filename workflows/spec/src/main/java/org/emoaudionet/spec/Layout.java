@@ -56,13 +56,4 @@ public enum Layout {
     for (Layout l : values()) if (l.wireName.equals(n)) return l;
     throw new IllegalArgumentException("unknown layout '" + name + "' (expected one of " + wireNames() + ")");
   }
-
-  /** @throws IllegalArgumentException a task this layout does not have, naming its tasks */
-  public String requireTask(String task) {
-    if (!tasks.contains(task)) {
-      throw new IllegalArgumentException("unknown task '" + task + "' for layout '" + wireName
-          + "'; expected one of " + tasks);
-    }
-    return task;
-  }
 }
