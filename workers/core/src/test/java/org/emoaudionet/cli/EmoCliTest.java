@@ -61,7 +61,7 @@ class EmoCliTest {
     assertTrue(r.err().contains("noise.wav") && !r.err().contains("\tat "), r.err());
     Result u = run("train", "--dataset", "nope:/x", "--task", "label", "--out", tmp.toString());
     assertEquals(1, u.code());
-    assertTrue(u.err().contains("unknown scheme 'nope'"), u.err());
+    assertTrue(u.err().contains("unknown layout 'nope'"), u.err());
   }
 
   @Test
