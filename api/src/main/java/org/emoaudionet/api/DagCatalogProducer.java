@@ -7,9 +7,7 @@ import org.emoaudionet.workflows.DagCatalog;
 
 /**
  * This API's DAGs, injected where they are read: the bundled DAG files plus the folder
- * {@code emo.dags.folder} names, scanned once (a bad file is an import error, not fatal). It is
- * also installed as the process's catalog, which conf validation reads to check that a
- * {@code pretrained_from} names a known DAG.
+ * {@code emo.dags.folder} names, scanned once (a bad file is an import error, not fatal).
  */
 @Singleton
 public class DagCatalogProducer {
@@ -19,8 +17,6 @@ public class DagCatalogProducer {
   @Produces
   @Singleton
   DagCatalog catalog() {
-    DagCatalog catalog = DagCatalog.scan(settings.dagsFolder().orElse(null));
-    DagCatalog.install(catalog);
-    return catalog;
+    return DagCatalog.scan(settings.dagsFolder().orElse(null));
   }
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.emoaudionet.api.AirflowModels.DagRun;
 import org.emoaudionet.workflows.ConfValidator;
+import org.emoaudionet.workflows.DagCatalog;
 import org.emoaudionet.workflows.DagDefinition;
 import org.emoaudionet.workflows.PipelineRequest;
 import org.emoaudionet.workflows.ReusedResults;
@@ -27,6 +28,7 @@ public class DagRunService {
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx").withZone(ZoneOffset.UTC);
 
   @Inject DagViews dags;
+  @Inject DagCatalog catalog;
   @Inject RunRepository runs;
   @Inject RunViews views;
 
@@ -108,6 +110,7 @@ public class DagRunService {
 
   /** A run can seed another once it finished successfully: only then is its model stored. */
   private String pretrainedProblem(String dagId, String dagRunId) {
+    if (catalog.get(dagId).isEmpty()) return "names unknown dag_id '" + dagId + "'";
     Optional<RunRecord> r = RunIds.addressable(dagId, dagRunId) ? runs.find(dagId, dagRunId)
         : Optional.empty();
     if (r.isEmpty()) return "no run `" + dagRunId + "` of Dag `" + dagId + "`";

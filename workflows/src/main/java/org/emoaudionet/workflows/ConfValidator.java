@@ -30,7 +30,10 @@ public final class ConfValidator {
   }
 
   /**
-   * Says whether a run usable as {@code pretrained_from} exists.
+   * Says whether a run usable as {@code pretrained_from} exists: the caller knows the DAGs and
+   * runs of its deployment (the API's catalog and Temporal), this class does not, so an unknown
+   * dag_id is the lookup's to report too. Without a lookup (DAG files, schedules, triggers
+   * checking their own defaults) only the value's shape is checked.
    *
    * @return null when it does, else why not (e.g. "no such run")
    */
@@ -202,11 +205,6 @@ public final class ConfValidator {
     if (runId.isEmpty() || !RUN_ID.matcher(runId).matches()) {
       errors.add(new FieldError("pretrained_from", "value_error", "pretrained_from '" + value
           + "' must be <dag_run_id> of " + PRETRAIN_DAG + " or <dag_id>/<dag_run_id>", value));
-      return;
-    }
-    if (DagCatalog.find(dagId).isEmpty()) {
-      errors.add(new FieldError("pretrained_from", "value_error",
-          "pretrained_from '" + value + "' names unknown dag_id '" + dagId + "'", value));
       return;
     }
     String problem = lookup == null ? null : lookup.problem(dagId, runId);

@@ -17,9 +17,10 @@ import java.util.stream.Stream;
 /**
  * The DAGs a process knows: the bundled ones (the YAML files under {@code dags/} of this jar,
  * listed in {@code dags/index.txt} because a jar cannot be listed) plus the files of an optional
- * folder ({@code EMO_DAGS_FOLDER}). Loaded once per process; {@link #find}/{@link #all} read the
- * process's catalog. Workflow code never calls this (a {@link PipelineRequest} carries what a run
- * needs), so replays never depend on files.
+ * folder ({@code EMO_DAGS_FOLDER}). A process loads one ({@link #fromEnvironment()} in the worker,
+ * the API's producer from its settings) and hands it to what reads it: there is no process-wide
+ * catalog to set or read. Workflow code never reads one (a {@link PipelineRequest} carries what a
+ * run needs), so replays never depend on files.
  */
 public final class DagCatalog {
   /** The bundled DAG files, on the classpath. */
@@ -29,7 +30,6 @@ public final class DagCatalog {
   public static final String FOLDER_ENV = "EMO_DAGS_FOLDER";
 
   private static volatile DagCatalog bundled;
-  private static volatile DagCatalog current;
 
   private final Map<String, DagDefinition> dags;
   private final Map<String, String> sources;
@@ -119,31 +119,6 @@ public final class DagCatalog {
     if (folder == null || folder.isBlank()) folder = System.getenv(FOLDER_ENV);
     // lenient, as the API: a bad file in the folder must not stop a worker either
     return scan(folder == null || folder.isBlank() ? null : Path.of(folder));
-  }
-
-  /** Makes {@code catalog} this process's (the API does so at start-up with its configuration). */
-  public static void install(DagCatalog catalog) {
-    current = catalog;
-  }
-
-  /** This process's catalog: the installed one, else loaded from the environment on first use. */
-  public static DagCatalog current() {
-    DagCatalog c = current;
-    if (c == null) {
-      synchronized (DagCatalog.class) {
-        if (current == null) current = fromEnvironment();
-        c = current;
-      }
-    }
-    return c;
-  }
-
-  public static List<DagDefinition> all() {
-    return current().list();
-  }
-
-  public static Optional<DagDefinition> find(String dagId) {
-    return current().get(dagId);
   }
 
   public List<DagDefinition> list() {

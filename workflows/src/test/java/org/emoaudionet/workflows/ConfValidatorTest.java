@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConfValidatorTest {
-  private static final DagDefinition RECOLA = DagCatalog.find("recola_arousal").orElseThrow();
+  private static final DagDefinition RECOLA = DagCatalog.bundled().get("recola_arousal").orElseThrow();
 
   private static Map<String, Object> conf(Object... kv) {
     Map<String, Object> m = new HashMap<>();
@@ -134,7 +134,7 @@ class ConfValidatorTest {
   }
 
   private static final DagDefinition MANIFEST =
-      DagCatalog.find("audio_manifest_classification").orElseThrow();
+      DagCatalog.bundled().get("audio_manifest_classification").orElseThrow();
 
   @Test
   void presetCpuIsAcceptedAndAnUnknownPresetListsAllThree() {

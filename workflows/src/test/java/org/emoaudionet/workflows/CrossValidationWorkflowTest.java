@@ -69,7 +69,7 @@ class CrossValidationWorkflowTest {
   @Test
   void threeFoldsRunAsChildWorkflowsAndTheParentLogsMeanAndStd() {
     EmoPipelineWorkflow wf = stub("cv1");
-    PipelineResult r = wf.run(PipelineRequest.of(DagCatalog.find(DAG).orElseThrow(), "cv1", conf(3)));
+    PipelineResult r = wf.run(PipelineRequest.of(DagCatalog.bundled().get(DAG).orElseThrow(), "cv1", conf(3)));
 
     // the data set is stored once, by the parent; every fold trains and evaluates, none registers
     assertEquals(1, count(acts.calls, "download"));
@@ -170,7 +170,7 @@ class CrossValidationWorkflowTest {
     acts.failFold = 1;
     EmoPipelineWorkflow wf = stub("cv2");
     WorkflowFailedException e = assertThrows(WorkflowFailedException.class, () -> wf.run(
-        PipelineRequest.of(DagCatalog.find(DAG).orElseThrow(), "cv2", conf(3))));
+        PipelineRequest.of(DagCatalog.bundled().get(DAG).orElseThrow(), "cv2", conf(3))));
     ApplicationFailure af = assertInstanceOf(ApplicationFailure.class, e.getCause());
     String msg = af.getOriginalMessage();
     assertTrue(msg.contains("fold 1 of 3 (" + PipelineRequest.foldWorkflowId(DAG, "cv2", 1)

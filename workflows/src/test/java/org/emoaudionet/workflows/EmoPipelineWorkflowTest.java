@@ -54,7 +54,7 @@ class EmoPipelineWorkflowTest {
   @Test
   void runsTheSevenTasksInOrderAndClosesTheMlflowRun() {
     EmoPipelineWorkflow wf = stub("recola_arousal", "r1");
-    PipelineResult r = wf.run(PipelineRequest.of(DagCatalog.find("recola_arousal").orElseThrow(), "r1", conf(true, "p1")));
+    PipelineResult r = wf.run(PipelineRequest.of(DagCatalog.bundled().get("recola_arousal").orElseThrow(), "r1", conf(true, "p1")));
     assertEquals(List.of("startRun", "download", "preprocess", "augment", "train", "evaluate",
         "register", "promote", "endRun:FINISHED"), acts.calls);
     assertEquals("emoaudionet-recola_arousal", r.registeredModel());
@@ -90,7 +90,7 @@ class EmoPipelineWorkflowTest {
   @Test
   void augmentIsSkippedWhenDisabled() {
     EmoPipelineWorkflow wf = stub("recola_valence", "r2");
-    wf.run(PipelineRequest.of(DagCatalog.find("recola_valence").orElseThrow(), "r2", conf(false, "recola_arousal/r1")));
+    wf.run(PipelineRequest.of(DagCatalog.bundled().get("recola_valence").orElseThrow(), "r2", conf(false, "recola_arousal/r1")));
     assertFalse(acts.calls.contains("augment"));
     assertEquals("cache/preprocess/p.emof", acts.lastTrain.features().key());
     assertEquals("runs/recola_arousal/r1/model.tar.gz", acts.lastTrain.pretrainedModelKey());
@@ -102,7 +102,7 @@ class EmoPipelineWorkflowTest {
     acts.failTask = "preprocess";
     EmoPipelineWorkflow wf = stub("daic_woz_phq8_binary", "r3");
     WorkflowFailedException e = assertThrows(WorkflowFailedException.class,
-        () -> wf.run(PipelineRequest.of(DagCatalog.find("daic_woz_phq8_binary").orElseThrow(), "r3", conf(true, null))));
+        () -> wf.run(PipelineRequest.of(DagCatalog.bundled().get("daic_woz_phq8_binary").orElseThrow(), "r3", conf(true, null))));
     assertTrue(e.getCause() instanceof ApplicationFailure af
         && af.getOriginalMessage().contains("preprocess") && af.getOriginalMessage().contains("bad input"),
         String.valueOf(e.getCause()));
@@ -123,7 +123,7 @@ class EmoPipelineWorkflowTest {
   void retriesAreCountedAndExhaustedRetriesFail() {
     acts.trainFailuresBeforeSuccess = 2;
     EmoPipelineWorkflow wf = stub("recola_arousal", "r4");
-    wf.run(PipelineRequest.of(DagCatalog.find("recola_arousal").orElseThrow(), "r4", conf(true, null)));
+    wf.run(PipelineRequest.of(DagCatalog.bundled().get("recola_arousal").orElseThrow(), "r4", conf(true, null)));
     assertEquals(3, task(wf.tasks(), "train").tryNumber());
 
     acts.calls.clear();
@@ -132,7 +132,7 @@ class EmoPipelineWorkflowTest {
     acts.failRetryable = true;
     EmoPipelineWorkflow wf2 = stub("recola_arousal", "r5");
     assertThrows(WorkflowFailedException.class,
-        () -> wf2.run(PipelineRequest.of(DagCatalog.find("recola_arousal").orElseThrow(), "r5", conf(true, null))));
+        () -> wf2.run(PipelineRequest.of(DagCatalog.bundled().get("recola_arousal").orElseThrow(), "r5", conf(true, null))));
     TaskState ev = task(wf2.tasks(), "evaluate");
     assertEquals("failed", ev.state());
     assertEquals(ActivityPlans.EVALUATE.getRetryOptions().getMaximumAttempts(), ev.tryNumber());
@@ -146,7 +146,7 @@ class EmoPipelineWorkflowTest {
     acts.failTask = "promote";
     EmoPipelineWorkflow wf = stub("recola_arousal", "r6");
     assertThrows(WorkflowFailedException.class, () -> wf.run(PipelineRequest.of(
-        DagCatalog.find("recola_arousal").orElseThrow(), "r6", conf(true, null))));
+        DagCatalog.bundled().get("recola_arousal").orElseThrow(), "r6", conf(true, null))));
     assertEquals("success", task(wf.tasks(), "register").state());
     TaskState p = task(wf.tasks(), "promote");
     assertEquals("failed", p.state());

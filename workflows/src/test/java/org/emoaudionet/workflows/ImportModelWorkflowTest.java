@@ -77,7 +77,7 @@ class ImportModelWorkflowTest {
   void trainImportsTheModelAndAugmentIsSkipped() {
     String dag = "audio_manifest_classification";
     EmoPipelineWorkflow wf = stub(dag, "imp1");
-    PipelineResult r = wf.run(PipelineRequest.of(DagCatalog.find(dag).orElseThrow(), "imp1",
+    PipelineResult r = wf.run(PipelineRequest.of(DagCatalog.bundled().get(dag).orElseThrow(), "imp1",
         importing("s3://m/k/")));
     assertEquals(List.of("startRun", "download", "preprocess", "importModel", "evaluate",
         "register", "promote", "endRun:FINISHED"), acts.calls);
@@ -112,7 +112,7 @@ class ImportModelWorkflowTest {
     String dag = "audio_manifest_classification";
     EmoPipelineWorkflow wf = stub(dag, "imp2");
     WorkflowFailedException e = assertThrows(WorkflowFailedException.class, () -> wf.run(
-        PipelineRequest.of(DagCatalog.find(dag).orElseThrow(), "imp2", importing("s3://m/k/"))));
+        PipelineRequest.of(DagCatalog.bundled().get(dag).orElseThrow(), "imp2", importing("s3://m/k/"))));
     assertTrue(String.valueOf(e.getCause().getMessage()).contains("task train failed"),
         String.valueOf(e.getCause()));
     assertEquals(List.of("startRun", "download", "preprocess", "importModel", "endRun:FAILED"),

@@ -50,7 +50,7 @@ class ReuseAfterClearWorkflowTest {
 
   @Test
   void aClearedFailedTaskRunsAgainWithTheUpstreamResultsOfTheFailedExecution() {
-    PipelineRequest request = PipelineRequest.of(DagCatalog.find("recola_arousal").orElseThrow(),
+    PipelineRequest request = PipelineRequest.of(DagCatalog.bundled().get("recola_arousal").orElseThrow(),
         "c1", EmoPipelineWorkflowTest.conf(true, null));
     acts.failTask = "evaluate";
     EmoPipelineWorkflow first = stub();

@@ -3,7 +3,6 @@ package org.emoaudionet.worker;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.emoaudionet.workflows.DagCatalog;
 import org.emoaudionet.workflows.DagDefinition;
 import org.emoaudionet.workflows.EndRunInput;
 import org.emoaudionet.workflows.RunConf;
@@ -87,17 +86,17 @@ public final class TrackingActivitiesImpl implements TrackingActivities {
   }
 
   /** The DAG as this worker's catalog has it; empty if the catalog cannot be read here. */
-  private static Optional<DagDefinition> dag(String dagId) {
+  private Optional<DagDefinition> dag(String dagId) {
     try {
-      return DagCatalog.find(dagId);
+      return ctx.dags.get(dagId);
     } catch (RuntimeException e) {
       return Optional.empty();
     }
   }
 
-  private static String dagFile(String dagId) {
+  private String dagFile(String dagId) {
     try {
-      return DagCatalog.current().source(dagId).orElse(null);
+      return ctx.dags.source(dagId).orElse(null);
     } catch (RuntimeException e) {
       return null;
     }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.emoaudionet.features.FeatureSet;
+import org.emoaudionet.workflows.DagCatalog;
 import org.emoaudionet.workflows.FeaturesRef;
 
 /** What every activity of one worker process shares: S3, MLflow, the local work folder. */
@@ -15,12 +16,20 @@ public final class WorkerContext {
   final ArtifactStore store;
   final LocalDatasets datasets;
   final MlflowTracker mlflow;
+  /** This worker's DAGs (bundled plus {@code EMO_DAGS_FOLDER}): descriptions and file tags in MLflow. */
+  final DagCatalog dags;
 
-  public WorkerContext(WorkerConfig config, ArtifactStore store, MlflowTracker mlflow) {
+  public WorkerContext(WorkerConfig config, ArtifactStore store, MlflowTracker mlflow,
+      DagCatalog dags) {
     this.config = config;
     this.store = store;
     this.mlflow = mlflow;
+    this.dags = dags;
     this.datasets = new LocalDatasets(store, config.workDir());
+  }
+
+  public WorkerContext(WorkerConfig config, ArtifactStore store, MlflowTracker mlflow) {
+    this(config, store, mlflow, DagCatalog.fromEnvironment());
   }
 
   public static WorkerContext from(WorkerConfig config) {

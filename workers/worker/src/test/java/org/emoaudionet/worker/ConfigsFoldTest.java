@@ -30,7 +30,7 @@ class ConfigsFoldTest {
     assertTrue(PresetNames.ALL.containsAll(List.of("paper", "small", "cpu")), PresetNames.ALL.toString());
     for (String p : PresetNames.ALL) {
       var r = ConfValidator.validate(Map.of("dataset_uri", "/d", "preset", p),
-          DagCatalog.find("audio_manifest_classification").orElseThrow(), null, ANY_PATH);
+          DagCatalog.bundled().get("audio_manifest_classification").orElseThrow(), null, ANY_PATH);
       assertTrue(r.ok(), p + ": " + r.errors());
       PipelineConfig c = Configs.pipelineConfig(r.conf());
       assertEquals(p, c.preset(), p);

@@ -137,7 +137,7 @@ class CrossValidationPipelineTest {
     EmoPipelineWorkflow wf = env.getWorkflowClient().newWorkflowStub(EmoPipelineWorkflow.class,
         WorkflowOptions.newBuilder().setTaskQueue(TaskQueues.CPU)
             .setWorkflowId(PipelineRequest.workflowId(dag, "cv")).build());
-    PipelineResult r = wf.run(PipelineRequest.of(DagCatalog.find(dag).orElseThrow(), "cv", conf));
+    PipelineResult r = wf.run(PipelineRequest.of(DagCatalog.bundled().get(dag).orElseThrow(), "cv", conf));
 
     assertEquals(Set.of(0, 1, 2), testSpeakers.keySet());
     Set<String> all = new TreeSet<>(perSpeaker.keySet());

@@ -67,7 +67,7 @@ class PipelineEndToEndTest {
     EmoPipelineWorkflow wf = env.getWorkflowClient().newWorkflowStub(EmoPipelineWorkflow.class,
         WorkflowOptions.newBuilder().setTaskQueue(TaskQueues.CPU).setMemo(memo)
             .setWorkflowId(PipelineRequest.workflowId(dag, runId)).build());
-    PipelineResult r = wf.run(PipelineRequest.of(DagCatalog.find(dag).orElseThrow(), runId, conf));
+    PipelineResult r = wf.run(PipelineRequest.of(DagCatalog.bundled().get(dag).orElseThrow(), runId, conf));
     tasks[0] = wf.tasks();
     return r;
   }

@@ -60,7 +60,7 @@ class PipelineFailureTest {
         WorkflowOptions.newBuilder().setTaskQueue(TaskQueues.CPU)
             .setWorkflowId(PipelineRequest.workflowId("audio_manifest_classification", runId)).build());
     assertThrows(WorkflowFailedException.class,
-        () -> wf.run(PipelineRequest.of(DagCatalog.find("audio_manifest_classification").orElseThrow(), runId, conf)));
+        () -> wf.run(PipelineRequest.of(DagCatalog.bundled().get("audio_manifest_classification").orElseThrow(), runId, conf)));
     return wf.tasks();
   }
 
