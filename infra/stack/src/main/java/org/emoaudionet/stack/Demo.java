@@ -1,7 +1,9 @@
 package org.emoaudionet.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.emoaudionet.mlflow.MlflowClient;
+import org.emoaudionet.mlflow.Tracking;
 
 /**
  * The paper's experiment chain on the bundled samples, through the API: LibriSpeech gender
@@ -21,13 +25,13 @@ import java.util.Set;
  */
 public final class Demo {
   private final ApiClient api;
-  private final MlflowRest mlflow;
+  private final MlflowClient mlflow;
   private final Path samples;
   private final PrintStream out;
   private final Duration timeout;
   private final String runId;
 
-  public Demo(ApiClient api, MlflowRest mlflow, Path samples, PrintStream out, Duration timeout) {
+  public Demo(ApiClient api, MlflowClient mlflow, Path samples, PrintStream out, Duration timeout) {
     this.api = api;
     this.mlflow = mlflow;
     this.samples = samples;
@@ -175,23 +179,32 @@ public final class Demo {
   }
 
   private RunSummary summarize(String dag, String state) {
+    try {
+      return summarizeFromMlflow(dag, state);
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading the demo's results from MLflow: " + e.getMessage(),
+          e);
+    }
+  }
+
+  private RunSummary summarizeFromMlflow(String dag, String state) throws IOException {
     Map<String, Double> metrics = Map.of();
     String link = null;
     String model = null;
     String champion = null;
-    Optional<String> exp = mlflow.experimentId(dag);
+    Optional<String> exp = mlflow.tracking().experimentIdByName(dag);
     if (exp.isPresent()) {
-      Optional<JsonNode> run = mlflow.runByName(exp.get(), runId);
+      Optional<JsonNode> run = mlflow.tracking().runNamed(exp.get(), runId);
       if (run.isPresent()) {
         Map<String, Double> m = new LinkedHashMap<>();
-        MlflowRest.metrics(run.get()).forEach((k, v) -> {
+        Tracking.metrics(run.get()).forEach((k, v) -> {
           if (k.startsWith("test_")) {
             m.put(k, v);
           }
         });
         metrics = m;
         link = mlflow.runLink(exp.get(), run.get().path("info").path("run_id").asText());
-        Map<String, String> tags = MlflowRest.tags(run.get());
+        Map<String, String> tags = Tracking.tags(run.get());
         model = tags.get("emo.model_uri");
         if (tags.containsKey("emo.champion.decision")) {
           champion = tags.get("emo.champion.decision") + ": " + tags.get("emo.champion.reason");

@@ -19,6 +19,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.emoaudionet.mlflow.MlflowClient;
 
 /**
  * The whole platform on one machine: S3 (S3Proxy, in-process), Temporal, MLflow, the API and a
@@ -308,8 +309,8 @@ public final class Stack implements AutoCloseable {
     return new ApiClient(config.apiUrl(), config.adminUser(), adminPassword);
   }
 
-  public MlflowRest mlflow() {
-    return new MlflowRest(config.mlflowUrl());
+  public MlflowClient mlflow() {
+    return new MlflowClient(config.mlflowUrl());
   }
 
   /** Human-readable summary for {@code emo up}. */

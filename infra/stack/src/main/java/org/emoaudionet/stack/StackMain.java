@@ -12,6 +12,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import org.emoaudionet.mlflow.MlflowClient;
 
 /** {@code emo up | demo | run | status | predict --registered}: the embedded platform from one command. */
 @Command(name = "emo", mixinStandardHelpOptions = true,
@@ -86,7 +87,7 @@ public final class StackMain implements Callable<Integer> {
         OUT.println(stack.banner());
       }
       try {
-        boolean ok = new Demo(api, new MlflowRest(config.mlflowUrl()),
+        boolean ok = new Demo(api, new MlflowClient(config.mlflowUrl()),
             config.repoRoot().resolve("workers/samples"), OUT,
             Duration.ofMinutes(timeoutMin)).run();
         return ok ? 0 : 1;

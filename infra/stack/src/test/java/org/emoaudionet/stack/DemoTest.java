@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.emoaudionet.mlflow.MlflowClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -114,7 +115,7 @@ class DemoTest {
   }
 
   private Demo demo(ByteArrayOutputStream out) {
-    return new Demo(new ApiClient(url, "admin", "pw"), new MlflowRest(url), samples,
+    return new Demo(new ApiClient(url, "admin", "pw"), new MlflowClient(url), samples,
         new PrintStream(out, true), Duration.ofMinutes(1));
   }
 

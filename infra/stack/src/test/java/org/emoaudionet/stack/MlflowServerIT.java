@@ -20,6 +20,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.emoaudionet.mlflow.MlflowClient;
+import org.emoaudionet.mlflow.Tracking;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,14 +67,14 @@ class MlflowServerIT {
           HttpResponse.BodyHandlers.ofString());
       assertEquals(200, put.statusCode(), put.body());
 
-      MlflowRest rest = new MlflowRest(c.mlflowUrl());
-      assertEquals(exp, rest.experimentId("synthetic_dag").orElseThrow());
-      assertTrue(rest.experimentId("no_such_dag").isEmpty());
-      JsonNode found = rest.runByName(exp, "manual__synthetic").orElseThrow();
-      assertEquals(0.75, MlflowRest.metrics(found).get("test_accuracy"));
+      MlflowClient rest = new MlflowClient(c.mlflowUrl());
+      assertEquals(exp, rest.tracking().experimentIdByName("synthetic_dag").orElseThrow());
+      assertTrue(rest.tracking().experimentIdByName("no_such_dag").isEmpty());
+      JsonNode found = rest.tracking().runNamed(exp, "manual__synthetic").orElseThrow();
+      assertEquals(0.75, Tracking.metrics(found).get("test_accuracy"));
       assertEquals("s3://emo/runs/synthetic_dag/manual__synthetic/model.tar.gz",
-          MlflowRest.tags(found).get("emo.model_uri"));
-      assertEquals(List.of("model/metrics.json"), rest.artifacts(runId));
+          Tracking.tags(found).get("emo.model_uri"));
+      assertEquals(List.of("model/metrics.json"), rest.artifacts().listFiles(runId, 5));
 
       List<String> keys = new ArrayList<>();
       for (Result<Item> r : s3.client().listObjects(ListObjectsArgs.builder()

@@ -1,6 +1,7 @@
 package org.emoaudionet.worker;
 
 import java.io.IOException;
+import org.emoaudionet.mlflow.ModelVersion;
 import org.emoaudionet.workflows.ChampionPolicy;
 import org.emoaudionet.workflows.PromoteInput;
 
@@ -44,7 +45,7 @@ final class ChampionAlias {
    */
   private String movedSince(PromoteInput in, Promotion p) throws IOException {
     String now = mlflow.aliasedVersion(in.registeredModel(), ChampionPolicy.ALIAS)
-        .map(MlflowTracker.ModelVersionRef::version).orElse(null);
+        .map(ModelVersion::version).orElse(null);
     if (now == null || now.equals(in.candidateVersion()) || now.equals(p.previousVersion())) {
       return null;
     }

@@ -8,6 +8,7 @@ import org.emoaudionet.config.PipelineConfig;
 import org.emoaudionet.features.FeatureSet;
 import org.emoaudionet.metrics.EvaluationReport;
 import org.emoaudionet.metrics.Evaluator;
+import org.emoaudionet.mlflow.ModelVersion;
 import org.emoaudionet.model.ModelCompatibility;
 import org.emoaudionet.model.ScoringModel;
 import org.emoaudionet.model.ScoringModels;
@@ -38,7 +39,7 @@ final class IncumbentScorer {
     this.ctx = ctx;
   }
 
-  Incumbent score(PromoteInput in, MlflowTracker.ModelVersionRef champ, Path dir, TaskLog log)
+  Incumbent score(PromoteInput in, ModelVersion champ, Path dir, TaskLog log)
       throws IOException {
     String uri = ctx.mlflow.runTags(champ.runId()).get(RunTags.MODEL_URI);
     if (uri == null || uri.isBlank()) {

@@ -1,6 +1,6 @@
 package org.emoaudionet.worker;
 
-import static org.emoaudionet.worker.MlflowHttp.enc;
+import static org.emoaudionet.mlflow.MlflowHttp.enc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -9,13 +9,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.emoaudionet.mlflow.ArtifactUri;
+import org.emoaudionet.mlflow.Artifacts;
+import org.emoaudionet.mlflow.FileInfo;
+import org.emoaudionet.mlflow.MlflowClient;
+import org.emoaudionet.mlflow.MlflowHttp;
+import org.emoaudionet.mlflow.Tracking;
 
 /**
  * MLflow 3's logged models over REST ({@code /api/2.0/mlflow/logged-models}, checked against the
  * 3.17 server's {@code service.proto}): a model is an entity of its own with an id
  * ({@code m-...}), an artifact location beside the runs' ({@code <exp>/models/<id>/artifacts}),
  * a status, the run that made it ({@code source_run_id}) and the registry versions made from it.
- * The Java client (MLflow 2) has none of this.
+ * The Java client (MLflow 2) has none of this, and only the worker logs models, so these calls
+ * stay here over the shared client's {@link MlflowHttp}.
  */
 public final class LoggedModels {
   /** MLflow's {@code LoggedModelStatus} values, as its REST API spells them. */
@@ -36,14 +43,19 @@ public final class LoggedModels {
       return new LoggedModel(i.path("model_id").asText(), i.path("experiment_id").asText(),
           i.path("name").asText(), i.path("artifact_uri").asText(), i.path("status").asText(),
           i.path("source_run_id").asText(null), i.path("model_type").asText(null),
-          pairs(i.path("tags")), pairs(model.path("data").path("params")));
+          Tracking.keyValues(i.path("tags")),
+          Tracking.keyValues(model.path("data").path("params")));
     }
   }
 
+  private final MlflowClient mlflow;
   private final MlflowHttp http;
+  private final Artifacts artifacts;
 
-  LoggedModels(MlflowHttp http) {
-    this.http = http;
+  LoggedModels(MlflowClient mlflow) {
+    this.mlflow = mlflow;
+    this.http = mlflow.http();
+    this.artifacts = mlflow.artifacts();
   }
 
   /** A new model, PENDING until {@link #finalizeModel}; its params and tags set at once. */
@@ -55,8 +67,8 @@ public final class LoggedModels {
     body.put("name", name);
     if (modelType != null) body.put("model_type", modelType);
     if (sourceRunId != null) body.put("source_run_id", sourceRunId);
-    body.put("params", keyValues(params));
-    body.put("tags", keyValues(tags));
+    body.put("params", Tracking.keyValueList(params));
+    body.put("tags", Tracking.keyValueList(tags));
     return LoggedModel.of(http.post("/api/2.0/mlflow/logged-models", body).path("model"));
   }
 
@@ -80,38 +92,24 @@ public final class LoggedModels {
 
   /** Uploads one file to {@code relPath} of the model's artifacts, through the server's proxy. */
   public void upload(LoggedModel model, Path file, String relPath) throws IOException {
-    http.upload(MlflowHttp.artifactPath(model.artifactUri()), relPath, file);
+    artifacts.upload(ArtifactUri.proxyPath(model.artifactUri()), relPath, file);
   }
 
   /** Uploads every file of {@code dir} to the same relative path of the model's artifacts. */
   public int uploadDir(LoggedModel model, Path dir) throws IOException {
-    int n = 0;
-    for (Path f : MlflowTracker.files(dir)) {
-      upload(model, f, dir.relativize(f).toString().replace('\\', '/'));
-      n++;
-    }
-    return n;
+    return artifacts.uploadDir(ArtifactUri.proxyPath(model.artifactUri()), "", dir);
   }
 
   /** The names directly under {@code path} ("" for the top) of the model's artifacts. */
   public List<String> listArtifacts(LoggedModel model, String path) throws IOException {
-    String root = MlflowHttp.artifactPath(model.artifactUri());
-    JsonNode r = http.get("/api/2.0/mlflow-artifacts/artifacts?path="
-        + enc(path.isEmpty() ? root : root + "/" + path));
-    List<String> out = new ArrayList<>();
-    for (JsonNode f : r.path("files")) out.add(f.path("path").asText());
-    return out;
+    String root = ArtifactUri.proxyPath(model.artifactUri());
+    return artifacts.listProxied(path.isEmpty() ? root : root + "/" + path).stream()
+        .map(FileInfo::path).toList();
   }
 
   /** One text artifact of the model ({@code MLmodel}, the input example), as stored. */
   public String readArtifact(LoggedModel model, String path) throws IOException {
-    String p = "/api/2.0/mlflow-artifacts/artifacts/"
-        + MlflowHttp.encodePath(MlflowHttp.artifactPath(model.artifactUri()) + "/" + path);
-    var r = http.getRaw(p);
-    if (r.statusCode() != 200) {
-      throw new IOException("MLflow GET " + p + ": HTTP " + r.statusCode() + " " + r.body());
-    }
-    return r.body();
+    return artifacts.readText(ArtifactUri.proxyPath(model.artifactUri()) + "/" + path);
   }
 
   /** Sets the model's status: {@link #READY} once its files are all there, or {@link #UPLOAD_FAILED}. */
@@ -122,7 +120,7 @@ public final class LoggedModels {
 
   public void setTags(String modelId, Map<String, String> tags) throws IOException {
     http.patch("/api/2.0/mlflow/logged-models/" + enc(modelId) + "/tags",
-        Map.of("model_id", modelId, "tags", keyValues(tags)));
+        Map.of("model_id", modelId, "tags", Tracking.keyValueList(tags)));
   }
 
   /**
@@ -130,25 +128,10 @@ public final class LoggedModels {
    * and the model's "Source run". MLflow refuses the same pair twice, so a retry asks first.
    */
   public void logOutput(String runId, String modelId, long step) throws IOException {
-    JsonNode run = http.get("/api/2.0/mlflow/runs/get?run_id=" + enc(runId)).path("run");
+    JsonNode run = mlflow.tracking().getRun(runId);
     for (JsonNode o : run.path("outputs").path("model_outputs")) {
       if (modelId.equals(o.path("model_id").asText())) return;
     }
-    http.post("/api/2.0/mlflow/runs/outputs", Map.of("run_id", runId,
-        "models", List.of(Map.of("model_id", modelId, "step", step))));
-  }
-
-  private static List<Map<String, String>> keyValues(Map<String, String> m) {
-    List<Map<String, String>> out = new ArrayList<>();
-    m.forEach((k, v) -> {
-      if (v != null) out.add(Map.of("key", k, "value", v));
-    });
-    return out;
-  }
-
-  private static Map<String, String> pairs(JsonNode list) {
-    Map<String, String> out = new LinkedHashMap<>();
-    for (JsonNode t : list) out.put(t.path("key").asText(), t.path("value").asText());
-    return out;
+    mlflow.tracking().logOutputs(runId, modelId, step);
   }
 }

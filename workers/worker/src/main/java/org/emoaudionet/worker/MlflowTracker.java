@@ -1,12 +1,7 @@
 package org.emoaudionet.worker;
 
-import static org.emoaudionet.worker.MlflowHttp.enc;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,7 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
+import org.emoaudionet.mlflow.ArtifactUri;
+import org.emoaudionet.mlflow.FileInfo;
+import org.emoaudionet.mlflow.ModelVersion;
 import org.mlflow.api.proto.Service.CreateExperiment;
 import org.mlflow.api.proto.Service.CreateRun;
 import org.mlflow.api.proto.Service.Experiment;
@@ -30,15 +27,16 @@ import org.mlflow.tracking.MlflowClient;
 /**
  * The MLflow side of a DAG run: experiment {@code <dag_id>}, run {@code <dag_run_id>}, params,
  * metrics, tags, artifacts, dataset inputs, logged models and the model registry. Runs, params
- * and metrics go through the Java client; the rest through REST ({@link MlflowHttp}): the Java
- * client is MLflow 2's and knows neither logged models nor model-linked metrics.
+ * and metrics go through MLflow's Java client (its rate-limit retries and runtime exceptions are
+ * what the activities are written against); the rest through the platform's REST client
+ * ({@link org.emoaudionet.mlflow.MlflowClient}): the Java client is MLflow 2's and knows neither
+ * logged models nor model-linked metrics.
  */
 public final class MlflowTracker implements AutoCloseable {
-  private static final ObjectMapper JSON = MlflowHttp.JSON;
   private static final int PARAM_VALUE_MAX = 6000;
 
   private final MlflowClient client;
-  private final MlflowHttp http;
+  private final org.emoaudionet.mlflow.MlflowClient rest;
   private final LoggedModels loggedModels;
   /** Experiments known to carry the kind tag: checked once per process, not once per run. */
   private final Set<String> kindTagged = ConcurrentHashMap.newKeySet();
@@ -47,8 +45,8 @@ public final class MlflowTracker implements AutoCloseable {
     String base = trackingUri.endsWith("/") ? trackingUri.substring(0, trackingUri.length() - 1)
         : trackingUri;
     this.client = new MlflowClient(base);
-    this.http = new MlflowHttp(base);
-    this.loggedModels = new LoggedModels(http);
+    this.rest = new org.emoaudionet.mlflow.MlflowClient(base);
+    this.loggedModels = new LoggedModels(rest);
   }
 
   /** MLflow 3's logged models (a model as an entity of its own, linked to runs and versions). */
@@ -190,10 +188,7 @@ public final class MlflowTracker implements AutoCloseable {
         ms.add(m);
       }
     });
-    for (int i = 0; i < ms.size(); i += 1000) {
-      http.post("/api/2.0/mlflow/runs/log-batch", Map.of("run_id", runId,
-          "metrics", ms.subList(i, Math.min(ms.size(), i + 1000))));
-    }
+    rest.tracking().logMetrics(runId, ms);
   }
 
   /** The run's metrics, each at its latest value. */
@@ -238,7 +233,7 @@ public final class MlflowTracker implements AutoCloseable {
    * {@code inputs.model_inputs} and {@code outputs.model_outputs}, which the Java client drops.
    */
   public JsonNode runJson(String runId) throws IOException {
-    return http.get("/api/2.0/mlflow/runs/get?run_id=" + enc(runId)).path("run");
+    return rest.tracking().getRun(runId);
   }
 
   /**
@@ -247,42 +242,22 @@ public final class MlflowTracker implements AutoCloseable {
    * dataset (name and digest) and run, so a retry logs nothing twice.
    */
   public void logInputs(String runId, List<?> datasetInputs) throws IOException {
-    if (datasetInputs.isEmpty()) return;
-    http.post("/api/2.0/mlflow/runs/log-inputs", Map.of("run_id", runId,
-        "datasets", datasetInputs));
+    rest.tracking().logInputs(runId, datasetInputs);
   }
 
   /** Uploads one file as run artifact {@code artifactPath} through the server's proxy. */
   public void logArtifact(String runId, Path file, String artifactPath) throws IOException {
-    http.upload(artifactRoot(runId), artifactPath, file);
+    rest.artifacts().upload(artifactRoot(runId), artifactPath, file);
   }
 
   /** Uploads every file of {@code dir} under {@code artifactPath/}. */
   public int logArtifacts(String runId, Path dir, String artifactPath) throws IOException {
-    int n = 0;
-    String root = artifactRoot(runId);
-    for (Path f : files(dir)) {
-      String rel = dir.relativize(f).toString().replace('\\', '/');
-      http.upload(root, artifactPath.isEmpty() ? rel : artifactPath + "/" + rel, f);
-      n++;
-    }
-    return n;
-  }
-
-  /** The regular files under {@code dir}, in name order. */
-  static List<Path> files(Path dir) throws IOException {
-    try (Stream<Path> s = Files.walk(dir)) {
-      return s.filter(Files::isRegularFile).sorted().toList();
-    }
+    return rest.artifacts().uploadDir(artifactRoot(runId), artifactPath, dir);
   }
 
   /** Paths of the run's artifacts directly under {@code path} ("" for the top), as the UI lists them. */
   public List<String> listArtifacts(String runId, String path) throws IOException {
-    JsonNode body = http.get("/api/2.0/mlflow/artifacts/list?run_id=" + enc(runId)
-        + (path.isEmpty() ? "" : "&path=" + enc(path)));
-    List<String> out = new ArrayList<>();
-    for (JsonNode f : body.path("files")) out.add(f.path("path").asText());
-    return out;
+    return rest.artifacts().list(runId, path).stream().map(FileInfo::path).toList();
   }
 
   /**
@@ -307,83 +282,39 @@ public final class MlflowTracker implements AutoCloseable {
    */
   public String registerModel(String name, String runId, LoggedModels.LoggedModel model,
       String description, Map<String, String> tags) throws IOException {
-    for (JsonNode v : http.get("/api/2.0/mlflow/model-versions/search?filter="
-        + enc("name='" + name + "'")).path("model_versions")) {
-      if (runId.equals(v.path("run_id").asText())) return v.path("version").asText();
+    for (ModelVersion v : rest.registry().versions(name)) {
+      if (runId.equals(v.runId())) return v.version();
     }
-    HttpResponse<String> created = http.postRaw("/api/2.0/mlflow/registered-models/create",
-        Map.of("name", name));
-    if (created.statusCode() / 100 != 2 && !created.body().contains("RESOURCE_ALREADY_EXISTS")) {
-      throw new IOException("MLflow registered-models/create " + name + ": HTTP "
-          + created.statusCode() + " " + created.body());
-    }
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("name", name);
-    body.put("run_id", runId);
-    if (model != null) {
-      body.put("source", model.artifactUri());
-      body.put("model_id", model.modelId());
-    } else {
-      body.put("source", runInfo(runId).getArtifactUri() + "/model");
-    }
-    if (description != null) body.put("description", description);
-    List<Map<String, String>> ts = new ArrayList<>();
-    tags.forEach((k, v) -> {
-      if (v != null) ts.add(Map.of("key", k, "value", v));
-    });
-    if (!ts.isEmpty()) body.put("tags", ts);
-    return http.post("/api/2.0/mlflow/model-versions/create", body)
-        .path("model_version").path("version").asText();
+    rest.registry().create(name);
+    String source = model != null ? model.artifactUri()
+        : runInfo(runId).getArtifactUri() + "/model";
+    return rest.registry().createVersion(name, source, runId,
+        model == null ? null : model.modelId(), description, tags).version();
   }
 
-  /** The registered version as MLflow gives it ({@code model_id}, {@code tags}, ...). */
-  public JsonNode modelVersion(String name, String version) throws IOException {
-    return http.get("/api/2.0/mlflow/model-versions/get?name=" + enc(name) + "&version="
-        + enc(version)).path("model_version");
+  /** The registered version as MLflow gives it (source, description, tags, ...). */
+  public ModelVersion modelVersion(String name, String version) throws IOException {
+    return rest.registry().version(name, version).orElseThrow(() -> new IOException(
+        "MLflow has no version " + version + " of registered model " + name));
   }
 
   /** Sets tags of a registered version (one call each: MLflow has no batch for these). */
   public void setModelVersionTags(String name, String version, Map<String, String> tags)
       throws IOException {
-    for (Map.Entry<String, String> t : tags.entrySet()) {
-      if (t.getValue() == null) continue;
-      http.post("/api/2.0/mlflow/model-versions/set-tag", Map.of("name", name,
-          "version", version, "key", t.getKey(), "value", t.getValue()));
-    }
+    rest.registry().setVersionTags(name, version, tags);
   }
-
-  /** A registered model version: its number, the run that made it and its source URI. */
-  public record ModelVersionRef(String name, String version, String runId, String source) {}
 
   /**
    * The version {@code alias} of {@code name} points at; empty when the model or the alias does
-   * not exist (MLflow 2 answers 404 RESOURCE_DOES_NOT_EXIST; MLflow 3 answers a missing alias of
-   * an existing model with 400 INVALID_PARAMETER_VALUE "Registered model alias ... not found.").
+   * not exist.
    */
-  public Optional<ModelVersionRef> aliasedVersion(String name, String alias) throws IOException {
-    String path = "/api/2.0/mlflow/registered-models/alias?name=" + enc(name) + "&alias="
-        + enc(alias);
-    HttpResponse<String> r = http.getRaw(path);
-    if (r.statusCode() == 404 || r.body().contains("RESOURCE_DOES_NOT_EXIST")
-        || (r.statusCode() == 400 && r.body().contains("alias " + alias + " not found"))) {
-      return Optional.empty();
-    }
-    if (r.statusCode() / 100 != 2) {
-      throw new IOException("MLflow GET " + path + ": HTTP " + r.statusCode() + " " + r.body());
-    }
-    JsonNode v = JSON.readTree(r.body()).path("model_version");
-    return Optional.of(new ModelVersionRef(name, v.path("version").asText(),
-        v.path("run_id").asText(), v.path("source").asText()));
+  public Optional<ModelVersion> aliasedVersion(String name, String alias) throws IOException {
+    return rest.registry().aliased(name, alias);
   }
 
   /** Points {@code alias} of {@code name} at {@code version} (moving it if it named another). */
   public void setAlias(String name, String alias, String version) throws IOException {
-    HttpResponse<String> r = http.postRaw("/api/2.0/mlflow/registered-models/alias",
-        Map.of("name", name, "alias", alias, "version", version));
-    if (r.statusCode() / 100 != 2) {
-      throw new IOException("MLflow registered-models/alias " + name + "@" + alias + " -> "
-          + version + ": HTTP " + r.statusCode() + " " + r.body());
-    }
+    rest.registry().setAlias(name, alias, version);
   }
 
   /** The run's tags by key. */
@@ -397,7 +328,7 @@ public final class MlflowTracker implements AutoCloseable {
   String artifactRoot(String runId) {
     RunInfo info = runInfo(runId);
     String uri = info.getArtifactUri();
-    if (uri.startsWith("mlflow-artifacts:")) return MlflowHttp.artifactPath(uri);
+    if (ArtifactUri.proxied(uri)) return ArtifactUri.proxyPath(uri);
     return info.getExperimentId() + "/" + runId + "/artifacts";
   }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.emoaudionet.mlflow.MlflowHttp;
 
 /**
  * An MLflow model signature of tensors, as MLflow's {@code ModelSignature.to_dict()} writes it

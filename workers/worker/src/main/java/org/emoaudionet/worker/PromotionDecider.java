@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.emoaudionet.mlflow.ModelVersion;
 import org.emoaudionet.workflows.ChampionPolicy;
 import org.emoaudionet.workflows.PromoteInput;
 
@@ -35,7 +36,7 @@ final class PromotionDecider {
     ChampionPolicy policy = in.policy();
     String name = in.registeredModel();
     String version = in.candidateVersion();
-    Optional<MlflowTracker.ModelVersionRef> champ =
+    Optional<ModelVersion> champ =
         ctx.mlflow.aliasedVersion(name, ChampionPolicy.ALIAS);
     if (champ.isEmpty()) {
       log.say(name + " has no " + ChampionPolicy.ALIAS + " yet");

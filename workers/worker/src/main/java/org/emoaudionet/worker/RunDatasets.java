@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import org.emoaudionet.data.Split;
 import org.emoaudionet.features.FeatureSet;
 import org.emoaudionet.features.SegmentFeatures;
+import org.emoaudionet.mlflow.MlflowHttp;
 import org.emoaudionet.workflows.FeaturesRef;
 
 /**

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import org.emoaudionet.data.Split;
 import org.emoaudionet.features.FeatureSet;
+import org.emoaudionet.mlflow.MlflowHttp;
+import org.emoaudionet.mlflow.ModelVersion;
 import org.emoaudionet.workflows.FeaturesRef;
 import org.emoaudionet.workflows.RunConf;
 import org.emoaudionet.workflows.StartRunInput;
@@ -206,24 +208,24 @@ class MlflowTrackerTest {
       // figures of the model on the test dataset, and the version made from the model
       t.logModelMetrics(runId, Map.of("test_accuracy", 0.625), 0, m.modelId(),
           "emo-sample/test", RunDatasets.digest(features));
-      JsonNode metric = new MlflowHttp(server.uri).get("/api/2.0/mlflow/logged-models/"
+      JsonNode metric = new org.emoaudionet.mlflow.MlflowClient(server.uri).http().get("/api/2.0/mlflow/logged-models/"
           + m.modelId()).path("model").path("data").path("metrics").get(0);
       assertEquals("test_accuracy", metric.path("key").asText());
       assertEquals("emo-sample/test", metric.path("dataset_name").asText());
       assertEquals(0.625, t.runMetrics(runId).get("test_accuracy"));
       String v = t.registerModel("emoaudionet-kinds", runId, m, "a description",
           Map.of("test_accuracy", "0.6250"));
-      JsonNode version = t.modelVersion("emoaudionet-kinds", v);
-      assertEquals(m.artifactUri(), version.path("source").asText());
+      ModelVersion version = t.modelVersion("emoaudionet-kinds", v);
+      assertEquals(m.artifactUri(), version.source());
       // MLflow 3.17's SQL registry keeps no model_id column: the server records model_id by
       // tagging the logged model with its versions, which is what the UI's model page reads
       assertEquals("[{\"name\": \"emoaudionet-kinds\", \"version\": " + v + "}]",
           t.loggedModels().get(m.modelId()).tags().get("mlflow.modelVersions"));
-      assertEquals("a description", version.path("description").asText());
-      assertEquals("0.6250", version.path("tags").get(0).path("value").asText());
+      assertEquals("a description", version.description());
+      assertEquals(Map.of("test_accuracy", "0.6250"), version.tags());
       t.setModelVersionTags("emoaudionet-kinds", v, Map.of("emo.champion.decision", "kept"));
-      assertTrue(t.modelVersion("emoaudionet-kinds", v).path("tags").toString()
-          .contains("emo.champion.decision"));
+      assertEquals("kept", t.modelVersion("emoaudionet-kinds", v).tags()
+          .get("emo.champion.decision"));
 
       // system metrics: a sample at once, every interval, one at the end
       SystemMetrics sampler = new SystemMetrics(dir, 0);

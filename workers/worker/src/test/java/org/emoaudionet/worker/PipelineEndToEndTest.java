@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.emoaudionet.spec.TaskQueues;
+import org.emoaudionet.mlflow.MlflowHttp;
+import org.emoaudionet.mlflow.ModelVersion;
 import org.emoaudionet.workflows.DagCatalog;
 import org.emoaudionet.workflows.EmoPipelineWorkflow;
 import org.emoaudionet.workflows.PipelineRequest;
@@ -185,22 +187,21 @@ class PipelineEndToEndTest {
         mlmodel.toString());
     assertTrue(t.loggedModels().listArtifacts(model, "").containsAll(List.of("model.json",
         "input_example.json")));
-    JsonNode figures = new MlflowHttp(mlflow.uri).get("/api/2.0/mlflow/logged-models/"
+    JsonNode figures = new org.emoaudionet.mlflow.MlflowClient(mlflow.uri).http().get("/api/2.0/mlflow/logged-models/"
         + model.modelId()).path("model").path("data").path("metrics");
     assertTrue(figures.toString().contains("\"key\":\"test_accuracy\""), figures.toString());
     assertTrue(figures.toString().contains("\"dataset_name\":\"corpus/test\""), figures.toString());
 
-    JsonNode version = t.modelVersion(r.registeredModel(), r.modelVersion());
-    assertEquals(model.artifactUri(), version.path("source").asText());
+    ModelVersion version = t.modelVersion(r.registeredModel(), r.modelVersion());
+    assertEquals(model.artifactUri(), version.source());
     assertEquals("[{\"name\": \"" + r.registeredModel() + "\", \"version\": "
         + r.modelVersion() + "}]",
         t.loggedModels().get(model.modelId()).tags().get("mlflow.modelVersions"));
-    Map<String, String> vtags = new java.util.TreeMap<>();
-    version.path("tags").forEach(x -> vtags.put(x.path("key").asText(), x.path("value").asText()));
+    Map<String, String> vtags = version.tags();
     assertEquals(ChampionDecision.fmt(r.metrics().get("test_accuracy")), vtags.get("test_accuracy"));
     assertEquals("promoted", vtags.get("emo.champion.decision"), vtags.toString());
     assertTrue(vtags.get("emo.champion.reason").startsWith("no champion yet"), vtags.toString());
-    assertTrue(version.path("description").asText().contains("DAG run `manual__e2e1`"),
+    assertTrue(version.description().contains("DAG run `manual__e2e1`"),
         version.toString());
   }
 }

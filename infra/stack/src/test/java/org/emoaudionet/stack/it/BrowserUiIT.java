@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.imageio.ImageIO;
+import org.emoaudionet.mlflow.MlflowClient;
+import org.emoaudionet.mlflow.ModelVersion;
 import org.emoaudionet.stack.ApiClient;
-import org.emoaudionet.stack.MlflowRest;
 import org.emoaudionet.stack.Stack;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,11 +58,13 @@ class BrowserUiIT {
       assertEquals("success", fin.path("state").asText(), fin.toString());
 
       // What the pages must show, from the servers' own APIs.
-      MlflowRest mlflow = stack.mlflow();
-      String exp = mlflow.experimentId(DAG).orElseThrow();
-      String runId = mlflow.runByName(exp, RUN).orElseThrow().path("info").path("run_id").asText();
+      MlflowClient mlflow = stack.mlflow();
+      String exp = mlflow.tracking().experimentIdByName(DAG).orElseThrow();
+      String runId = mlflow.tracking().runNamed(exp, RUN).orElseThrow().path("info")
+          .path("run_id").asText();
       String model = "emoaudionet-" + DAG;
-      assertEquals(Optional.of(1), mlflow.aliasVersion(model, "champion"),
+      assertEquals(Optional.of(1),
+          mlflow.registry().aliased(model, "champion").map(ModelVersion::number),
           "promote made version 1 the champion");
       String mlflowUrl = stack.config().mlflowUrl();
 

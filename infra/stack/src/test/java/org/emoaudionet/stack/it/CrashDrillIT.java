@@ -15,8 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.emoaudionet.mlflow.MlflowClient;
 import org.emoaudionet.stack.ApiClient;
-import org.emoaudionet.stack.MlflowRest;
 import org.emoaudionet.stack.Stack;
 import org.emoaudionet.stack.StackConfig;
 import org.junit.jupiter.api.Test;
@@ -121,9 +121,9 @@ class CrashDrillIT {
 
   /** Exactly one MLflow run of the DAG run, FINISHED, and its S3 objects there and not empty. */
   private static void assertCompleteOnce(Stack stack, String id) throws Exception {
-    MlflowRest mlflow = stack.mlflow();
-    String exp = mlflow.experimentId(DAG).orElseThrow();
-    List<JsonNode> mruns = mlflow.runsByName(exp, id);
+    MlflowClient mlflow = stack.mlflow();
+    String exp = mlflow.tracking().experimentIdByName(DAG).orElseThrow();
+    List<JsonNode> mruns = mlflow.tracking().runsNamed(exp, id, 100);
     assertEquals(1, mruns.size(), "MLflow runs named " + id + ": " + mruns);
     assertEquals("FINISHED", mruns.get(0).path("info").path("status").asText(), id);
     for (String key : OBJECTS) {

@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.emoaudionet.mlflow.MlflowClient;
+import org.emoaudionet.mlflow.Tracking;
 import org.emoaudionet.stack.ApiClient;
 import org.emoaudionet.stack.ChildProcess;
-import org.emoaudionet.stack.MlflowRest;
 import org.emoaudionet.stack.Stack;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,16 +87,17 @@ class CrashResumeIT {
         logs.append(log).append('\n');
         resumedFrom = Math.max(resumedFrom, maxResumeEpoch(log));
       }
-      MlflowRest mlflow = stack.mlflow();
-      JsonNode mrun = mlflow.runByName(mlflow.experimentId(DAG).orElseThrow(), runId)
+      MlflowClient mlflow = stack.mlflow();
+      JsonNode mrun = mlflow.tracking().runNamed(mlflow.tracking().experimentIdByName(DAG)
+          .orElseThrow(), runId)
           .orElseThrow();
-      for (Map.Entry<String, String> tag : MlflowRest.tags(mrun).entrySet()) {
+      for (Map.Entry<String, String> tag : Tracking.tags(mrun).entrySet()) {
         if (tag.getKey().toLowerCase().contains("resum") && tag.getValue().matches("\\d+")) {
           resumedFrom = Math.max(resumedFrom, Integer.parseInt(tag.getValue()));
         }
       }
       assertTrue(resumedFrom >= 1, "neither the train log nor an MLflow tag says it resumed "
-          + "from epoch >= 1; tags " + MlflowRest.tags(mrun).keySet() + "\nlog:\n" + logs);
+          + "from epoch >= 1; tags " + Tracking.tags(mrun).keySet() + "\nlog:\n" + logs);
     }
   }
 

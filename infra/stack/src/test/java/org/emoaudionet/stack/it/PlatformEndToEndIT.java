@@ -11,8 +11,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.emoaudionet.mlflow.MlflowClient;
+import org.emoaudionet.mlflow.Tracking;
 import org.emoaudionet.stack.ApiClient;
-import org.emoaudionet.stack.MlflowRest;
 import org.emoaudionet.stack.Stack;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,17 +78,17 @@ class PlatformEndToEndIT {
           .contains(t.path("state").asText()), t.toString()));
       assertOnlyLoopbackListeners(stack, tmp.resolve("home"));
 
-      MlflowRest mlflow = stack.mlflow();
-      String exp = mlflow.experimentId(DAG).orElseThrow(() ->
+      MlflowClient mlflow = stack.mlflow();
+      String exp = mlflow.tracking().experimentIdByName(DAG).orElseThrow(() ->
           new AssertionError("no MLflow experiment " + DAG));
-      JsonNode mrun = mlflow.runByName(exp, runId).orElseThrow(() ->
+      JsonNode mrun = mlflow.tracking().runNamed(exp, runId).orElseThrow(() ->
           new AssertionError("no MLflow run named " + runId));
-      Map<String, Double> metrics = MlflowRest.metrics(mrun);
+      Map<String, Double> metrics = Tracking.metrics(mrun);
       assertTrue(metrics.containsKey("train_loss") && metrics.containsKey("val_accuracy"),
           "per-epoch metrics missing: " + metrics);
       double acc = metrics.getOrDefault("test_accuracy", Double.NaN);
       assertTrue(acc >= 0 && acc <= 1, "test_accuracy " + acc + " in " + metrics);
-      Map<String, String> tags = MlflowRest.tags(mrun);
+      Map<String, String> tags = Tracking.tags(mrun);
       // the first version of the DAG's model has no champion to beat
       assertEquals("promoted", tags.get("emo.champion.decision"), "tags " + tags);
       assertTrue(tags.get("emo.champion.reason").startsWith("no champion yet: version "),
@@ -97,7 +98,8 @@ class PlatformEndToEndIT {
       String prefix = "runs/" + DAG + "/" + runId + "/";
       assertEquals("s3://" + stack.config().bucket() + "/" + prefix + "model.tar.gz",
           tags.get("emo.model_uri"), "tags " + tags);
-      List<String> artifacts = mlflow.artifacts(mrun.path("info").path("run_id").asText());
+      List<String> artifacts = mlflow.artifacts().listFiles(mrun.path("info").path("run_id")
+          .asText(), 5);
       assertFalse(artifacts.isEmpty(), "no artifacts in MLflow");
       assertTrue(artifacts.stream().anyMatch(a -> a.endsWith("metrics.json")),
           "artifacts " + artifacts);
@@ -110,10 +112,11 @@ class PlatformEndToEndIT {
 
       // Serving: the run's model version as champion, two manifest clips scored through the API.
       String model = "emoaudionet-" + DAG;
-      List<Integer> versions = mlflow.modelVersions(model);
+      List<Integer> versions = mlflow.registry().versionNumbers(model);
       assertEquals(1, versions.size(), "one run, one registered version: " + versions);
-      if (mlflow.aliasVersion(model, "champion").isEmpty()) {
-        mlflow.setAlias(model, "champion", versions.get(0)); // until promotion sets it itself
+      if (mlflow.registry().aliased(model, "champion").isEmpty()) {
+        // until promotion sets it itself
+        mlflow.registry().setAlias(model, "champion", String.valueOf(versions.get(0)));
       }
       List<Path> clips = List.of(
           root.resolve("workers/samples/manifest/clips/spk04/spk04_03.wav"),
@@ -136,8 +139,8 @@ class PlatformEndToEndIT {
 
       // That run registered version 2; moving the alias to it changes what the endpoint serves
       // at once (the alias is resolved per request, the loaded model is a new cache entry).
-      assertEquals(List.of(1, 2), mlflow.modelVersions(model));
-      mlflow.setAlias(model, "champion", 2);
+      assertEquals(List.of(1, 2), mlflow.registry().versionNumbers(model));
+      mlflow.registry().setAlias(model, "champion", "2");
       assertServed(api.predict(DAG, clips, null, null), 2, clips.size());
       assertEquals(served.get("classes"),
           assertServed(api.predict(model, clips.subList(0, 1), "1", null), 1, 1).get("classes"));
@@ -170,13 +173,13 @@ class PlatformEndToEndIT {
       assertTrue(api.taskLog(DAG, "it__import", "augment", 1).contains("the model is imported"));
       assertTrue(api.taskLog(DAG, "it__import", "train", 1)
           .contains("imported " + importUri + " (keras-savedmodel)"));
-      JsonNode irun = mlflow.runByName(exp, "it__import").orElseThrow();
-      Map<String, Double> imetrics = MlflowRest.metrics(irun);
+      JsonNode irun = mlflow.tracking().runNamed(exp, "it__import").orElseThrow();
+      Map<String, Double> imetrics = Tracking.metrics(irun);
       assertTrue(imetrics.containsKey("test_accuracy") && imetrics.containsKey("test_f1_macro"),
           "test metrics of the imported model: " + imetrics);
       assertFalse(imetrics.containsKey("train_loss"), "nothing was trained: " + imetrics);
-      assertEquals("keras-savedmodel", MlflowRest.tags(irun).get("emo.model_format"));
-      assertEquals(List.of(1, 2, 3), mlflow.modelVersions(model));
+      assertEquals("keras-savedmodel", Tracking.tags(irun).get("emo.model_format"));
+      assertEquals(List.of(1, 2, 3), mlflow.registry().versionNumbers(model));
 
       JsonNode kb = assertServed(api.predict(DAG, clips, "3", null), 3, clips.size());
       try (var local = org.emoaudionet.model.ScoringModels.load(keras)) {
