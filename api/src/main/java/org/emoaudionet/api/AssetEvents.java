@@ -20,13 +20,13 @@ import java.util.TreeMap;
 import org.emoaudionet.api.CatalogModels.AssetEvent;
 import org.emoaudionet.api.CatalogModels.DagRunAssetReference;
 import org.emoaudionet.spec.TaskQueues;
-import org.emoaudionet.workflows.DagDefinition;
-import org.emoaudionet.workflows.DataTriggerInput;
-import org.emoaudionet.workflows.DataTriggerWorkflow;
-import org.emoaudionet.workflows.DataTriggers;
-import org.emoaudionet.workflows.EmoPipelineWorkflow;
-import org.emoaudionet.workflows.PipelineRequest;
-import org.emoaudionet.workflows.RunMemo;
+import org.emoaudionet.workflows.dag.DagDefinition;
+import org.emoaudionet.workflows.pipeline.EmoPipelineWorkflow;
+import org.emoaudionet.workflows.pipeline.PipelineRequest;
+import org.emoaudionet.workflows.pipeline.RunMemo;
+import org.emoaudionet.workflows.schedule.DataTriggerInput;
+import org.emoaudionet.workflows.schedule.DataTriggerWorkflow;
+import org.emoaudionet.workflows.schedule.DataTriggers;
 
 /**
  * Asset events, kept nowhere but in the runs they started (the runs' Temporal memo), so every

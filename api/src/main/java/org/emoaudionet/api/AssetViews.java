@@ -10,7 +10,7 @@ import org.emoaudionet.api.CatalogModels.AssetEvent;
 import org.emoaudionet.api.CatalogModels.AssetWatcher;
 import org.emoaudionet.api.CatalogModels.DagScheduleAssetReference;
 import org.emoaudionet.api.CatalogModels.LastAssetEvent;
-import org.emoaudionet.workflows.DataTriggerWorkflow;
+import org.emoaudionet.workflows.schedule.DataTriggerWorkflow;
 
 /** An asset as Airflow's AssetResponse: its consuming DAGs, its watchers and its last event. */
 @ApplicationScoped

@@ -3,7 +3,7 @@ package org.emoaudionet.api;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import org.emoaudionet.workflows.DagCatalog;
+import org.emoaudionet.workflows.dag.DagCatalog;
 
 /**
  * This API's DAGs, injected where they are read: the bundled DAG files plus the folder

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.emoaudionet.api.AirflowModels.DagRun;
-import org.emoaudionet.workflows.DagDefinition;
+import org.emoaudionet.workflows.dag.DagDefinition;
 
 /**
  * The filters of {@code GET /api/v2/dags} beyond id, name, tags and paused, applied as Airflow

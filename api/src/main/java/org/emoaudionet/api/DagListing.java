@@ -9,8 +9,8 @@ import java.util.Map;
 import org.emoaudionet.api.AirflowModels.Dag;
 import org.emoaudionet.api.AirflowModels.DagCollection;
 import org.emoaudionet.api.AirflowModels.DagRun;
-import org.emoaudionet.workflows.DagCatalog;
-import org.emoaudionet.workflows.DagDefinition;
+import org.emoaudionet.workflows.dag.DagCatalog;
+import org.emoaudionet.workflows.dag.DagDefinition;
 
 /**
  * {@code GET /dags}: the catalog's DAGs through Airflow's filters of get_dags, every one applied

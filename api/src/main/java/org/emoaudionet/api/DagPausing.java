@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import org.emoaudionet.api.AirflowModels.Dag;
 import org.emoaudionet.api.AirflowModels.DagCollection;
-import org.emoaudionet.workflows.DagDefinition;
+import org.emoaudionet.workflows.dag.DagDefinition;
 
 /**
  * {@code PATCH /dags[/{dag_id}]}: pausing and resuming DAGs. The state is stored first (it is

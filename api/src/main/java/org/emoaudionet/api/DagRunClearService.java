@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.emoaudionet.api.AirflowModels.DagRun;
 import org.emoaudionet.api.AirflowModels.TaskInstanceCollection;
-import org.emoaudionet.workflows.DagDefinition;
+import org.emoaudionet.workflows.dag.DagDefinition;
 
 /**
  * {@code POST .../dagRuns/{dag_run_id}/clear}: the whole run starts again under its dag_run_id

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import org.emoaudionet.api.AirflowModels.DagRun;
-import org.emoaudionet.workflows.DagCatalog;
+import org.emoaudionet.workflows.dag.DagCatalog;
 
 /**
  * One DAG run by its DAG and dag_run_id, or Airflow's 404: the DAG's own when the DAG is

@@ -14,12 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.emoaudionet.api.AirflowModels.DagRun;
-import org.emoaudionet.workflows.ConfValidator;
-import org.emoaudionet.workflows.DagCatalog;
-import org.emoaudionet.workflows.DagDefinition;
-import org.emoaudionet.workflows.PipelineRequest;
-import org.emoaudionet.workflows.ReusedResults;
-import org.emoaudionet.workflows.RunMemo;
+import org.emoaudionet.workflows.conf.ConfValidator;
+import org.emoaudionet.workflows.dag.DagCatalog;
+import org.emoaudionet.workflows.dag.DagDefinition;
+import org.emoaudionet.workflows.pipeline.PipelineRequest;
+import org.emoaudionet.workflows.pipeline.ReusedResults;
+import org.emoaudionet.workflows.pipeline.RunMemo;
 
 /** Starting DAG runs: trigger (a new dag_run_id) and clear (the same one, once it closed). */
 @ApplicationScoped

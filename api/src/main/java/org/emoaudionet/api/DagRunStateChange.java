@@ -3,7 +3,7 @@ package org.emoaudionet.api;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.emoaudionet.api.AirflowModels.DagRun;
-import org.emoaudionet.workflows.DagDefinition;
+import org.emoaudionet.workflows.dag.DagDefinition;
 
 /**
  * {@code PATCH .../dagRuns/{dag_run_id}}: a note and a state set by a client, as Temporal can

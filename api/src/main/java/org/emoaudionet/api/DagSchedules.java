@@ -38,12 +38,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.emoaudionet.spec.TaskQueues;
-import org.emoaudionet.workflows.ConfValidator;
-import org.emoaudionet.workflows.DagCatalog;
-import org.emoaudionet.workflows.DagDefinition;
-import org.emoaudionet.workflows.ScheduledDagRunWorkflow;
-import org.emoaudionet.workflows.ScheduledRunInput;
-import org.emoaudionet.workflows.Timetable;
+import org.emoaudionet.workflows.conf.ConfValidator;
+import org.emoaudionet.workflows.dag.DagCatalog;
+import org.emoaudionet.workflows.dag.DagDefinition;
+import org.emoaudionet.workflows.dag.Timetable;
+import org.emoaudionet.workflows.schedule.ScheduledDagRunWorkflow;
+import org.emoaudionet.workflows.schedule.ScheduledRunInput;
 import org.jboss.logging.Logger;
 
 /**

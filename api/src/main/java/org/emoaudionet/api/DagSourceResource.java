@@ -9,7 +9,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.emoaudionet.api.CatalogModels.DagSource;
-import org.emoaudionet.workflows.DagDefinition;
+import org.emoaudionet.workflows.dag.DagDefinition;
 
 /**
  * {@code /api/v2/dagSources/{dag_id}}: the DAG file's text (the loaded version, or any earlier one

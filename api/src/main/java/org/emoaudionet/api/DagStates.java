@@ -14,9 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import org.emoaudionet.workflows.DagDefinition;
-import org.emoaudionet.workflows.DagState;
-import org.emoaudionet.workflows.S3Keys;
+import org.emoaudionet.workflows.activity.S3Keys;
+import org.emoaudionet.workflows.dag.DagDefinition;
+import org.emoaudionet.workflows.dag.DagState;
 
 /**
  * Each DAG's run-time state ({@link DagState}: paused or not) as one JSON object in S3 at

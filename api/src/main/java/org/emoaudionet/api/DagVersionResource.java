@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 import org.emoaudionet.api.AirflowModels.DagVersion;
 import org.emoaudionet.api.CatalogModels.DagVersionCollection;
-import org.emoaudionet.workflows.DagCatalog;
-import org.emoaudionet.workflows.DagDefinition;
+import org.emoaudionet.workflows.dag.DagCatalog;
+import org.emoaudionet.workflows.dag.DagDefinition;
 
 /** {@code /api/v2/dags/{dag_id}/dagVersions}: one version per distinct content of the DAG file. */
 @Path("/api/v2/dags/{dag_id}/dagVersions")

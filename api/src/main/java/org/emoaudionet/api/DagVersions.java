@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.emoaudionet.api.AirflowModels.DagVersion;
-import org.emoaudionet.workflows.DagCatalog;
-import org.emoaudionet.workflows.DagDefinition;
+import org.emoaudionet.workflows.dag.DagCatalog;
+import org.emoaudionet.workflows.dag.DagDefinition;
 
 /**
  * Airflow's DAG versions: a new version each time a DAG's file has a content not seen before (by

@@ -16,9 +16,9 @@ import org.emoaudionet.api.AirflowModels.DagVersion;
 import org.emoaudionet.api.AirflowModels.Task;
 import org.emoaudionet.api.AirflowModels.TaskCollection;
 import org.emoaudionet.spec.PipelineTask;
-import org.emoaudionet.workflows.DagCatalog;
-import org.emoaudionet.workflows.DagDefinition;
-import org.emoaudionet.workflows.Timetable;
+import org.emoaudionet.workflows.dag.DagCatalog;
+import org.emoaudionet.workflows.dag.DagDefinition;
+import org.emoaudionet.workflows.dag.Timetable;
 
 /** The DAG catalog (bundled and folder DAG files) as Airflow's DAG, task and DAG-version bodies. */
 @ApplicationScoped

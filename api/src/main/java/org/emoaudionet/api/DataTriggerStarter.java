@@ -28,11 +28,11 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.emoaudionet.spec.TaskQueues;
-import org.emoaudionet.workflows.DagCatalog;
-import org.emoaudionet.workflows.DagDefinition;
-import org.emoaudionet.workflows.DataTriggerInput;
-import org.emoaudionet.workflows.DataTriggerWorkflow;
-import org.emoaudionet.workflows.DataTriggers;
+import org.emoaudionet.workflows.dag.DagCatalog;
+import org.emoaudionet.workflows.dag.DagDefinition;
+import org.emoaudionet.workflows.schedule.DataTriggerInput;
+import org.emoaudionet.workflows.schedule.DataTriggerWorkflow;
+import org.emoaudionet.workflows.schedule.DataTriggers;
 import org.jboss.logging.Logger;
 
 /**

@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.emoaudionet.api.CatalogModels.ImportError;
-import org.emoaudionet.workflows.DagCatalog;
-import org.emoaudionet.workflows.DagImportError;
+import org.emoaudionet.workflows.dag.DagCatalog;
+import org.emoaudionet.workflows.dag.DagImportError;
 
 /**
  * The DAG folder's files that could not be loaded (DagCatalog.scan left them out), as Airflow's

@@ -14,7 +14,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import org.emoaudionet.api.CatalogModels.Pool;
 import org.emoaudionet.spec.TaskQueues;
-import org.emoaudionet.workflows.TaskState;
+import org.emoaudionet.workflows.pipeline.TaskState;
 import org.jboss.logging.Logger;
 
 /**

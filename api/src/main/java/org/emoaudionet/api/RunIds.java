@@ -3,7 +3,7 @@ package org.emoaudionet.api;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.emoaudionet.workflows.PipelineRequest;
+import org.emoaudionet.workflows.pipeline.PipelineRequest;
 
 /** Which {@code dag_run_id}s a trigger may choose, as Airflow decides, plus what URLs need. */
 final class RunIds {

@@ -32,9 +32,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.emoaudionet.spec.TaskQueues;
-import org.emoaudionet.workflows.EmoPipelineWorkflow;
-import org.emoaudionet.workflows.PipelineRequest;
-import org.emoaudionet.workflows.TaskState;
+import org.emoaudionet.workflows.pipeline.EmoPipelineWorkflow;
+import org.emoaudionet.workflows.pipeline.PipelineRequest;
+import org.emoaudionet.workflows.pipeline.TaskState;
 import org.jboss.logging.Logger;
 
 /**

@@ -19,9 +19,9 @@ import java.util.Set;
 import java.util.UUID;
 import org.emoaudionet.api.AirflowModels.DagRun;
 import org.emoaudionet.api.AirflowModels.TaskInstance;
-import org.emoaudionet.workflows.DagCatalog;
-import org.emoaudionet.workflows.DagDefinition;
-import org.emoaudionet.workflows.TaskState;
+import org.emoaudionet.workflows.dag.DagCatalog;
+import org.emoaudionet.workflows.dag.DagDefinition;
+import org.emoaudionet.workflows.pipeline.TaskState;
 
 /** Temporal executions and the workflow's task states as Airflow DAG runs and task instances. */
 @ApplicationScoped

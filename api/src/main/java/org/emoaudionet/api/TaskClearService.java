@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.emoaudionet.api.AirflowModels.TaskInstance;
 import org.emoaudionet.api.AirflowModels.TaskInstanceCollection;
-import org.emoaudionet.workflows.DagDefinition;
-import org.emoaudionet.workflows.ReusedResults;
-import org.emoaudionet.workflows.TaskState;
+import org.emoaudionet.workflows.dag.DagDefinition;
+import org.emoaudionet.workflows.pipeline.ReusedResults;
+import org.emoaudionet.workflows.pipeline.TaskState;
 
 /**
  * Airflow's task-level clear ({@code POST /dags/{dag_id}/clearTaskInstances}) on workflows: the

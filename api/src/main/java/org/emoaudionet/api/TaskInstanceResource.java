@@ -11,15 +11,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
 import org.emoaudionet.api.AirflowModels.LogMessage;
 import org.emoaudionet.api.AirflowModels.TaskInstance;
 import org.emoaudionet.api.AirflowModels.TaskInstanceCollection;
 import org.emoaudionet.api.AirflowModels.TaskInstancesLog;
-import org.emoaudionet.workflows.DagDefinition;
+import org.emoaudionet.workflows.dag.DagDefinition;
 
 /** Task instances of a DAG run, from the workflow's {@code tasks()} query. */
 @Path("/api/v2/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances")

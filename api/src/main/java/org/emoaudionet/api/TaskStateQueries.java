@@ -12,7 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
-import org.emoaudionet.workflows.TaskState;
+import org.emoaudionet.workflows.pipeline.TaskState;
 import org.jboss.logging.Logger;
 
 /**

@@ -12,7 +12,7 @@ import java.util.List;
 import org.emoaudionet.api.AirflowModels.TaskInstance;
 import org.emoaudionet.api.AirflowModels.TaskInstanceHistory;
 import org.emoaudionet.api.AirflowModels.TaskInstanceHistoryCollection;
-import org.emoaudionet.workflows.DagDefinition;
+import org.emoaudionet.workflows.dag.DagDefinition;
 
 /**
  * A task's tries (Airflow's TaskInstanceHistory), from the Temporal activity attempts the

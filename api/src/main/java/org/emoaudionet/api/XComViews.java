@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.emoaudionet.api.AirflowModels.DagRun;
-import org.emoaudionet.workflows.TaskState;
+import org.emoaudionet.workflows.pipeline.TaskState;
 
 /**
  * Each task's result as Airflow's XCom {@code return_value}: what its activity returned (data

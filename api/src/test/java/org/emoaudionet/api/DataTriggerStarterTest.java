@@ -8,11 +8,11 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.emoaudionet.workflows.ChampionPolicy;
-import org.emoaudionet.workflows.DagDefinition;
-import org.emoaudionet.workflows.DataTrigger;
-import org.emoaudionet.workflows.DataTriggerWorkflow;
-import org.emoaudionet.workflows.DataTriggers;
+import org.emoaudionet.workflows.dag.ChampionPolicy;
+import org.emoaudionet.workflows.dag.DagDefinition;
+import org.emoaudionet.workflows.dag.DataTrigger;
+import org.emoaudionet.workflows.schedule.DataTriggerWorkflow;
+import org.emoaudionet.workflows.schedule.DataTriggers;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -3,7 +3,7 @@ package org.emoaudionet.api;
 import io.temporal.worker.WorkerFactory;
 import java.nio.file.Path;
 import org.emoaudionet.spec.TaskQueues;
-import org.emoaudionet.workflows.EmoPipelineWorkflowImpl;
+import org.emoaudionet.workflows.pipeline.EmoPipelineWorkflowImpl;
 
 /**
  * As {@link TemporalTestResource}, but the workers run the real pipeline workflow over

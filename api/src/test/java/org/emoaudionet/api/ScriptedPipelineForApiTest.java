@@ -7,11 +7,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.emoaudionet.workflows.DagDefinition;
-import org.emoaudionet.workflows.EmoPipelineWorkflow;
-import org.emoaudionet.workflows.PipelineRequest;
-import org.emoaudionet.workflows.PipelineResult;
-import org.emoaudionet.workflows.TaskState;
+import org.emoaudionet.workflows.dag.DagDefinition;
+import org.emoaudionet.workflows.pipeline.EmoPipelineWorkflow;
+import org.emoaudionet.workflows.pipeline.PipelineRequest;
+import org.emoaudionet.workflows.pipeline.PipelineResult;
+import org.emoaudionet.workflows.pipeline.TaskState;
 
 /**
  * TEST DOUBLE, not the pipeline: walks the DAG's tasks through Airflow's states on timers so the

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import org.emoaudionet.workflows.TaskState;
+import org.emoaudionet.workflows.pipeline.TaskState;
 import org.junit.jupiter.api.Test;
 
 /** Listing must not wait on runs whose worker died: bounded, side by side, remembered. */

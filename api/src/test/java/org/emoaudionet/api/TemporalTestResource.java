@@ -15,7 +15,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.emoaudionet.spec.TaskQueues;
-import org.emoaudionet.workflows.ScheduledDagRunWorkflowImpl;
+import org.emoaudionet.workflows.schedule.ScheduledDagRunWorkflowImpl;
 import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;

@@ -16,7 +16,7 @@ import org.emoaudionet.api.ApiException;
 import org.emoaudionet.audio.AudioFormatException;
 import org.emoaudionet.data.TaskSpec;
 import org.emoaudionet.pipeline.Predictor;
-import org.emoaudionet.workflows.ChampionPolicy;
+import org.emoaudionet.workflows.dag.ChampionPolicy;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;

@@ -27,7 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.emoaudionet.model.ScoringModel;
 import org.emoaudionet.model.ScoringModels;
 import org.emoaudionet.pipeline.Predictor;
-import org.emoaudionet.workflows.Multipart;
+import org.emoaudionet.workflows.http.Multipart;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;

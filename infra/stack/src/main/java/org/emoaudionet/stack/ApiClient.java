@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.emoaudionet.workflows.Multipart;
+import org.emoaudionet.workflows.http.Multipart;
 
 /** The platform's Airflow-3-style REST API, as a user drives it: token, trigger, poll. */
 public final class ApiClient {

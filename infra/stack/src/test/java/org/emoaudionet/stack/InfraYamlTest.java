@@ -39,7 +39,7 @@ class InfraYamlTest {
   @Test
   void composeExampleDagFilesLoad() {
     Path folder = RepoRoot.find().resolve("infra/compose/dags");
-    org.emoaudionet.workflows.DagCatalog catalog = org.emoaudionet.workflows.DagCatalog.load(folder);
+    org.emoaudionet.workflows.dag.DagCatalog catalog = org.emoaudionet.workflows.dag.DagCatalog.load(folder);
     var dag = catalog.get("nightly_arousal").orElseThrow();
     assertEquals("0 2 * * *", dag.schedule());
     assertEquals(true, dag.pausedUponCreation());

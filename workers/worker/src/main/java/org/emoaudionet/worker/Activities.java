@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.emoaudionet.spec.PipelineTask;
 import org.emoaudionet.spec.TaskQueues;
-import org.emoaudionet.workflows.DataTriggerWorkflowImpl;
-import org.emoaudionet.workflows.EmoPipelineWorkflowImpl;
-import org.emoaudionet.workflows.ScheduledDagRunWorkflowImpl;
+import org.emoaudionet.workflows.pipeline.EmoPipelineWorkflowImpl;
+import org.emoaudionet.workflows.schedule.DataTriggerWorkflowImpl;
+import org.emoaudionet.workflows.schedule.ScheduledDagRunWorkflowImpl;
 
 /** Which implementations listen on which task queue (infra/README.md, "Task queues"). */
 public final class Activities {

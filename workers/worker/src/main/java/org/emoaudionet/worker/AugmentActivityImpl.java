@@ -7,10 +7,10 @@ import org.emoaudionet.data.Corpus;
 import org.emoaudionet.features.FeatureSet;
 import org.emoaudionet.pipeline.Augmenter;
 import org.emoaudionet.pipeline.CorpusLoader;
-import org.emoaudionet.workflows.AugmentActivity;
-import org.emoaudionet.workflows.AugmentInput;
-import org.emoaudionet.workflows.FeaturesRef;
-import org.emoaudionet.workflows.S3Keys;
+import org.emoaudionet.workflows.activity.AugmentActivity;
+import org.emoaudionet.workflows.activity.AugmentInput;
+import org.emoaudionet.workflows.activity.FeaturesRef;
+import org.emoaudionet.workflows.activity.S3Keys;
 
 public final class AugmentActivityImpl implements AugmentActivity {
   private final WorkerContext ctx;

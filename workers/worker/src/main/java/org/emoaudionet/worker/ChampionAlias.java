@@ -2,8 +2,8 @@ package org.emoaudionet.worker;
 
 import java.io.IOException;
 import org.emoaudionet.mlflow.ModelVersion;
-import org.emoaudionet.workflows.ChampionPolicy;
-import org.emoaudionet.workflows.PromoteInput;
+import org.emoaudionet.workflows.activity.PromoteInput;
+import org.emoaudionet.workflows.dag.ChampionPolicy;
 
 /**
  * Applies a recorded decision to the alias {@value ChampionPolicy#ALIAS}: moves it to a promoted

@@ -1,8 +1,8 @@
 package org.emoaudionet.worker;
 
 import java.util.Locale;
-import org.emoaudionet.workflows.ChampionPolicy;
-import org.emoaudionet.workflows.PromoteOutput;
+import org.emoaudionet.workflows.activity.PromoteOutput;
+import org.emoaudionet.workflows.dag.ChampionPolicy;
 
 /**
  * The promotion rule, figures in and a decision with its sentence out. Pure (no MLflow, no S3), so

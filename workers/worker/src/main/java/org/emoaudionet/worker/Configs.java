@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.emoaudionet.config.PipelineConfig;
-import org.emoaudionet.workflows.RunConf;
+import org.emoaudionet.workflows.conf.RunConf;
 
 /** A run's conf as the core's PipelineConfig, and the cache keys of the data steps. */
 public final class Configs {

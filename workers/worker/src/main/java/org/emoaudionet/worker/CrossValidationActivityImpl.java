@@ -8,11 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.emoaudionet.workflows.CrossValidationActivity;
-import org.emoaudionet.workflows.CrossValidationInput;
-import org.emoaudionet.workflows.CrossValidationStats;
-import org.emoaudionet.workflows.CrossValidationSummary;
-import org.emoaudionet.workflows.S3Keys;
+import org.emoaudionet.workflows.activity.CrossValidationActivity;
+import org.emoaudionet.workflows.activity.CrossValidationInput;
+import org.emoaudionet.workflows.activity.CrossValidationStats;
+import org.emoaudionet.workflows.activity.CrossValidationSummary;
+import org.emoaudionet.workflows.activity.S3Keys;
 
 /**
  * The {@code evaluate} task of a cross-validation run: the folds' mean and std (and each fold's

@@ -6,10 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
-import org.emoaudionet.workflows.DataSourcePolicy;
-import org.emoaudionet.workflows.DatasetRef;
-import org.emoaudionet.workflows.RunConf;
-import org.emoaudionet.workflows.S3Keys;
+import org.emoaudionet.workflows.activity.DatasetRef;
+import org.emoaudionet.workflows.activity.S3Keys;
+import org.emoaudionet.workflows.conf.DataSourcePolicy;
+import org.emoaudionet.workflows.conf.RunConf;
 
 /**
  * The download task without Temporal: fetch a data set from wherever it is, verify it, check

@@ -1,9 +1,9 @@
 package org.emoaudionet.worker;
 
 import io.temporal.activity.Activity;
-import org.emoaudionet.workflows.DatasetRef;
-import org.emoaudionet.workflows.DownloadActivity;
-import org.emoaudionet.workflows.DownloadInput;
+import org.emoaudionet.workflows.activity.DatasetRef;
+import org.emoaudionet.workflows.activity.DownloadActivity;
+import org.emoaudionet.workflows.activity.DownloadInput;
 
 public final class DownloadActivityImpl implements DownloadActivity {
   private final WorkerContext ctx;

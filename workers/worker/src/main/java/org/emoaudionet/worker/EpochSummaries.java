@@ -1,7 +1,7 @@
 package org.emoaudionet.worker;
 
 import org.emoaudionet.train.EpochMetrics;
-import org.emoaudionet.workflows.EpochSummary;
+import org.emoaudionet.workflows.activity.EpochSummary;
 
 /**
  * An epoch's figures between the core's {@link EpochMetrics} and the workflow's

@@ -15,11 +15,11 @@ import org.emoaudionet.metrics.Evaluator;
 import org.emoaudionet.model.ScoringModel;
 import org.emoaudionet.model.ScoringModels;
 import org.emoaudionet.train.EpochMetrics;
-import org.emoaudionet.workflows.EpochSummary;
-import org.emoaudionet.workflows.EvaluateActivity;
-import org.emoaudionet.workflows.EvaluateInput;
-import org.emoaudionet.workflows.EvaluateOutput;
-import org.emoaudionet.workflows.S3Keys;
+import org.emoaudionet.workflows.activity.EpochSummary;
+import org.emoaudionet.workflows.activity.EvaluateActivity;
+import org.emoaudionet.workflows.activity.EvaluateInput;
+import org.emoaudionet.workflows.activity.EvaluateOutput;
+import org.emoaudionet.workflows.activity.S3Keys;
 
 public final class EvaluateActivityImpl implements EvaluateActivity {
   /** What the Evaluator writes; each goes to S3 next to the model and to MLflow. */

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.emoaudionet.features.FeatureSet;
-import org.emoaudionet.workflows.FeaturesRef;
+import org.emoaudionet.workflows.activity.FeaturesRef;
 
 /** The S3 cache of preprocess and augment outputs ({@code cache/<step>/<key>.emof}). */
 final class FeatureCache {

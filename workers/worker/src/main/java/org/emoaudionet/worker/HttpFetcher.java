@@ -18,7 +18,7 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import org.emoaudionet.workflows.DataSourcePolicy;
+import org.emoaudionet.workflows.conf.DataSourcePolicy;
 
 /**
  * Streams an http(s) URL to disk under the worker's {@link DataSourcePolicy}. Redirects are

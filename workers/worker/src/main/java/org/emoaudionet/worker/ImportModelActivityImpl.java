@@ -14,10 +14,10 @@ import org.emoaudionet.model.KerasSavedModel;
 import org.emoaudionet.model.ModelManifest;
 import org.emoaudionet.model.ScoringModel;
 import org.emoaudionet.model.ScoringModels;
-import org.emoaudionet.workflows.ImportModelActivity;
-import org.emoaudionet.workflows.ImportModelInput;
-import org.emoaudionet.workflows.S3Keys;
-import org.emoaudionet.workflows.TrainOutput;
+import org.emoaudionet.workflows.activity.ImportModelActivity;
+import org.emoaudionet.workflows.activity.ImportModelInput;
+import org.emoaudionet.workflows.activity.S3Keys;
+import org.emoaudionet.workflows.activity.TrainOutput;
 
 /**
  * Task {@code train} of a run with {@code conf.import_model}: the model is fetched, opened with

@@ -12,7 +12,7 @@ import org.emoaudionet.mlflow.ModelVersion;
 import org.emoaudionet.model.ModelCompatibility;
 import org.emoaudionet.model.ScoringModel;
 import org.emoaudionet.model.ScoringModels;
-import org.emoaudionet.workflows.PromoteInput;
+import org.emoaudionet.workflows.activity.PromoteInput;
 
 /**
  * The champion's figure on THIS run's test split, scored as evaluate scores (same features, same

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.emoaudionet.pipeline.DatasetUri;
 import org.emoaudionet.spec.Layout;
-import org.emoaudionet.workflows.DatasetRef;
-import org.emoaudionet.workflows.RunConf;
+import org.emoaudionet.workflows.activity.DatasetRef;
+import org.emoaudionet.workflows.conf.RunConf;
 
 /**
  * The worker-local copy of stored data sets, unpacked once per digest under

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Set;
 import org.emoaudionet.data.CsvTable;
 import org.emoaudionet.data.DataFormatException;
-import org.emoaudionet.workflows.DataSourcePolicy;
+import org.emoaudionet.workflows.conf.DataSourcePolicy;
 
 /**
  * A {@code dataset_uri} that names a manifest CSV itself ({@code ./emo train --dataset

@@ -5,11 +5,11 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import org.emoaudionet.workflows.DagState;
-import org.emoaudionet.workflows.ObservePrefixActivity;
-import org.emoaudionet.workflows.ObservePrefixInput;
-import org.emoaudionet.workflows.PrefixSnapshot;
-import org.emoaudionet.workflows.S3Keys;
+import org.emoaudionet.workflows.activity.ObservePrefixActivity;
+import org.emoaudionet.workflows.activity.ObservePrefixInput;
+import org.emoaudionet.workflows.activity.PrefixSnapshot;
+import org.emoaudionet.workflows.activity.S3Keys;
+import org.emoaudionet.workflows.dag.DagState;
 
 /**
  * Lists a data trigger's prefix and reads its DAG's pause state. The digest is over (key, ETag,

@@ -8,10 +8,10 @@ import org.emoaudionet.features.FeatureSet;
 import org.emoaudionet.pipeline.CorpusLoader;
 import org.emoaudionet.pipeline.DatasetUri;
 import org.emoaudionet.pipeline.Preprocessor;
-import org.emoaudionet.workflows.FeaturesRef;
-import org.emoaudionet.workflows.PreprocessActivity;
-import org.emoaudionet.workflows.PreprocessInput;
-import org.emoaudionet.workflows.S3Keys;
+import org.emoaudionet.workflows.activity.FeaturesRef;
+import org.emoaudionet.workflows.activity.PreprocessActivity;
+import org.emoaudionet.workflows.activity.PreprocessInput;
+import org.emoaudionet.workflows.activity.S3Keys;
 
 public final class PreprocessActivityImpl implements PreprocessActivity {
   private final WorkerContext ctx;

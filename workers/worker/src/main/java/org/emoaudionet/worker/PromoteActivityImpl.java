@@ -3,9 +3,9 @@ package org.emoaudionet.worker;
 import io.temporal.activity.Activity;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.emoaudionet.workflows.PromoteActivity;
-import org.emoaudionet.workflows.PromoteInput;
-import org.emoaudionet.workflows.PromoteOutput;
+import org.emoaudionet.workflows.activity.PromoteActivity;
+import org.emoaudionet.workflows.activity.PromoteInput;
+import org.emoaudionet.workflows.activity.PromoteOutput;
 
 /**
  * Task {@code promote}: the registered candidate takes the MLflow alias {@code champion} only if

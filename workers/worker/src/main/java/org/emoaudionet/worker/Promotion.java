@@ -13,9 +13,9 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.io.IOException;
-import org.emoaudionet.workflows.ChampionPolicy;
-import org.emoaudionet.workflows.PromoteInput;
-import org.emoaudionet.workflows.PromoteOutput;
+import org.emoaudionet.workflows.activity.PromoteInput;
+import org.emoaudionet.workflows.activity.PromoteOutput;
+import org.emoaudionet.workflows.dag.ChampionPolicy;
 
 /**
  * What promote decided, field for field as {@code promotion.json} holds it (the names are the

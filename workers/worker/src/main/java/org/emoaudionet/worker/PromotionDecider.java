@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.emoaudionet.mlflow.ModelVersion;
-import org.emoaudionet.workflows.ChampionPolicy;
-import org.emoaudionet.workflows.PromoteInput;
+import org.emoaudionet.workflows.activity.PromoteInput;
+import org.emoaudionet.workflows.dag.ChampionPolicy;
 
 /**
  * Decides one promotion: finds the version that holds the alias {@value ChampionPolicy#ALIAS},

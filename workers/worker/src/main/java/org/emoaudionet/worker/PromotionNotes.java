@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.emoaudionet.workflows.PromoteInput;
+import org.emoaudionet.workflows.activity.PromoteInput;
 
 /**
  * What a promotion decision leaves in MLflow, where people look for it: on the candidate's run

@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.emoaudionet.workflows.PromoteInput;
-import org.emoaudionet.workflows.S3Keys;
+import org.emoaudionet.workflows.activity.PromoteInput;
+import org.emoaudionet.workflows.activity.S3Keys;
 
 /**
  * {@code promotion.json} of one run, next to its other results in S3: the decision is written

@@ -3,9 +3,9 @@ package org.emoaudionet.worker;
 import java.nio.file.Path;
 import java.util.Map;
 import org.emoaudionet.worker.LoggedModels.LoggedModel;
-import org.emoaudionet.workflows.RegisterActivity;
-import org.emoaudionet.workflows.RegisterInput;
-import org.emoaudionet.workflows.RegisterOutput;
+import org.emoaudionet.workflows.activity.RegisterActivity;
+import org.emoaudionet.workflows.activity.RegisterInput;
+import org.emoaudionet.workflows.activity.RegisterOutput;
 
 /**
  * Task {@code register}: a new version of {@code emoaudionet-<dag_id>} made from the run's MLflow

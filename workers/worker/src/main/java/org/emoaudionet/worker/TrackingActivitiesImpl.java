@@ -3,12 +3,12 @@ package org.emoaudionet.worker;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.emoaudionet.workflows.DagDefinition;
-import org.emoaudionet.workflows.EndRunInput;
-import org.emoaudionet.workflows.RunConf;
-import org.emoaudionet.workflows.StartRunInput;
-import org.emoaudionet.workflows.TrackingActivities;
-import org.emoaudionet.workflows.TrackingRun;
+import org.emoaudionet.workflows.activity.EndRunInput;
+import org.emoaudionet.workflows.activity.StartRunInput;
+import org.emoaudionet.workflows.activity.TrackingActivities;
+import org.emoaudionet.workflows.activity.TrackingRun;
+import org.emoaudionet.workflows.conf.RunConf;
+import org.emoaudionet.workflows.dag.DagDefinition;
 import org.mlflow.api.proto.Service.RunInfo;
 
 /** Opens and closes the MLflow run of a DAG run. */

@@ -20,12 +20,12 @@ import org.emoaudionet.train.EpochMetrics;
 import org.emoaudionet.train.TrainResult;
 import org.emoaudionet.train.Trainer;
 import org.emoaudionet.train.TrainingListener;
-import org.emoaudionet.workflows.EpochSummary;
-import org.emoaudionet.workflows.S3Keys;
-import org.emoaudionet.workflows.TrainActivity;
-import org.emoaudionet.workflows.TrainInput;
-import org.emoaudionet.workflows.TrainOutput;
-import org.emoaudionet.workflows.TrainProgress;
+import org.emoaudionet.workflows.activity.EpochSummary;
+import org.emoaudionet.workflows.activity.S3Keys;
+import org.emoaudionet.workflows.activity.TrainActivity;
+import org.emoaudionet.workflows.activity.TrainInput;
+import org.emoaudionet.workflows.activity.TrainOutput;
+import org.emoaudionet.workflows.activity.TrainProgress;
 
 /**
  * Trains, heartbeating {@link TrainProgress} on every step and uploading

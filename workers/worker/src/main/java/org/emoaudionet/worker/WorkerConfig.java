@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.emoaudionet.workflows.DataSourcePolicy;
+import org.emoaudionet.workflows.conf.DataSourcePolicy;
 
 /**
  * The platform's environment variables (infra/README.md, "Environment variables"), with the

@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.emoaudionet.features.FeatureSet;
-import org.emoaudionet.workflows.DagCatalog;
-import org.emoaudionet.workflows.FeaturesRef;
+import org.emoaudionet.workflows.activity.FeaturesRef;
+import org.emoaudionet.workflows.dag.DagCatalog;
 
 /** What every activity of one worker process shares: S3, MLflow, the local work folder. */
 public final class WorkerContext {

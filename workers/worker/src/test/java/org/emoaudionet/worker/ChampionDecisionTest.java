@@ -2,7 +2,7 @@ package org.emoaudionet.worker;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import org.emoaudionet.workflows.ChampionPolicy;
+import org.emoaudionet.workflows.dag.ChampionPolicy;
 import org.junit.jupiter.api.Test;
 
 /** The promotion rule on its own: strictness, NaN, direction, and the sentence it logs. */

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 import org.emoaudionet.config.PipelineConfig;
 import org.emoaudionet.spec.PresetNames;
-import org.emoaudionet.workflows.ConfValidator;
-import org.emoaudionet.workflows.DagCatalog;
-import org.emoaudionet.workflows.DataSourcePolicy;
-import org.emoaudionet.workflows.RunConf;
-import org.emoaudionet.workflows.StartRunInput;
+import org.emoaudionet.workflows.activity.StartRunInput;
+import org.emoaudionet.workflows.conf.ConfValidator;
+import org.emoaudionet.workflows.conf.DataSourcePolicy;
+import org.emoaudionet.workflows.conf.RunConf;
+import org.emoaudionet.workflows.dag.DagCatalog;
 import org.junit.jupiter.api.Test;
 
 /** A run's conf as the core's config: presets, cross-validation folds, cache keys, MLflow tags. */

@@ -17,20 +17,20 @@ import org.emoaudionet.data.Split;
 import org.emoaudionet.features.FeatureSet;
 import org.emoaudionet.features.SegmentFeatures;
 import org.emoaudionet.spec.TaskQueues;
-import org.emoaudionet.workflows.DagCatalog;
-import org.emoaudionet.workflows.EmoPipelineWorkflow;
-import org.emoaudionet.workflows.EmoPipelineWorkflowImpl;
-import org.emoaudionet.workflows.EpochSummary;
-import org.emoaudionet.workflows.EvaluateActivity;
-import org.emoaudionet.workflows.EvaluateInput;
-import org.emoaudionet.workflows.EvaluateOutput;
-import org.emoaudionet.workflows.PipelineRequest;
-import org.emoaudionet.workflows.PipelineResult;
-import org.emoaudionet.workflows.RunConf;
-import org.emoaudionet.workflows.TaskState;
-import org.emoaudionet.workflows.TrainActivity;
-import org.emoaudionet.workflows.TrainInput;
-import org.emoaudionet.workflows.TrainOutput;
+import org.emoaudionet.workflows.activity.EpochSummary;
+import org.emoaudionet.workflows.activity.EvaluateActivity;
+import org.emoaudionet.workflows.activity.EvaluateInput;
+import org.emoaudionet.workflows.activity.EvaluateOutput;
+import org.emoaudionet.workflows.activity.TrainActivity;
+import org.emoaudionet.workflows.activity.TrainInput;
+import org.emoaudionet.workflows.activity.TrainOutput;
+import org.emoaudionet.workflows.conf.RunConf;
+import org.emoaudionet.workflows.dag.DagCatalog;
+import org.emoaudionet.workflows.pipeline.EmoPipelineWorkflow;
+import org.emoaudionet.workflows.pipeline.EmoPipelineWorkflowImpl;
+import org.emoaudionet.workflows.pipeline.PipelineRequest;
+import org.emoaudionet.workflows.pipeline.PipelineResult;
+import org.emoaudionet.workflows.pipeline.TaskState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,16 +49,16 @@ class CrossValidationPipelineTest {
   static WorkerContext ctx;
   /** No MLflow here: runs without an MLflow id are not tracked (MlflowTrackerTest covers MLflow). */
   static final List<String> started = new java.util.concurrent.CopyOnWriteArrayList<>();
-  static final org.emoaudionet.workflows.TrackingActivities tracking =
-      new org.emoaudionet.workflows.TrackingActivities() {
+  static final org.emoaudionet.workflows.activity.TrackingActivities tracking =
+      new org.emoaudionet.workflows.activity.TrackingActivities() {
         @Override
-        public org.emoaudionet.workflows.TrackingRun startRun(org.emoaudionet.workflows.StartRunInput in) {
+        public org.emoaudionet.workflows.activity.TrackingRun startRun(org.emoaudionet.workflows.activity.StartRunInput in) {
           started.add(in.dagRunId());
-          return new org.emoaudionet.workflows.TrackingRun("0", null);
+          return new org.emoaudionet.workflows.activity.TrackingRun("0", null);
         }
 
         @Override
-        public void endRun(org.emoaudionet.workflows.EndRunInput in) {}
+        public void endRun(org.emoaudionet.workflows.activity.EndRunInput in) {}
       };
   static final Map<Integer, Set<String>> testSpeakers = new ConcurrentHashMap<>();
   static final Map<Integer, Set<String>> otherSpeakers = new ConcurrentHashMap<>();

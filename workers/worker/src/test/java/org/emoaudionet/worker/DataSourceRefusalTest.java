@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.emoaudionet.worker.TestArchives.Entry;
-import org.emoaudionet.workflows.DataSourcePolicy;
+import org.emoaudionet.workflows.conf.DataSourcePolicy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.emoaudionet.worker.TestArchives.Entry;
-import org.emoaudionet.workflows.DatasetRef;
+import org.emoaudionet.workflows.activity.DatasetRef;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

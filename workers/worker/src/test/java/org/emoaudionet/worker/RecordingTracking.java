@@ -2,10 +2,10 @@ package org.emoaudionet.worker;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.emoaudionet.workflows.EndRunInput;
-import org.emoaudionet.workflows.StartRunInput;
-import org.emoaudionet.workflows.TrackingActivities;
-import org.emoaudionet.workflows.TrackingRun;
+import org.emoaudionet.workflows.activity.EndRunInput;
+import org.emoaudionet.workflows.activity.StartRunInput;
+import org.emoaudionet.workflows.activity.TrackingActivities;
+import org.emoaudionet.workflows.activity.TrackingRun;
 
 /**
  * Stands in for the MLflow bookkeeping where a test is about the data tasks (MlflowTracker is

@@ -10,7 +10,7 @@ import org.emoaudionet.data.Split;
 import org.emoaudionet.features.FeatureSet;
 import org.emoaudionet.features.SegmentFeatures;
 import org.emoaudionet.mlflow.MlflowHttp;
-import org.emoaudionet.workflows.FeaturesRef;
+import org.emoaudionet.workflows.activity.FeaturesRef;
 import org.junit.jupiter.api.Test;
 
 /** The splits of a feature set as MLflow dataset inputs, without a server. */

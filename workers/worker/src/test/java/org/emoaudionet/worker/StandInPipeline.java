@@ -2,10 +2,10 @@ package org.emoaudionet.worker;
 
 import java.util.List;
 import java.util.Map;
-import org.emoaudionet.workflows.EmoPipelineWorkflow;
-import org.emoaudionet.workflows.PipelineRequest;
-import org.emoaudionet.workflows.PipelineResult;
-import org.emoaudionet.workflows.TaskState;
+import org.emoaudionet.workflows.pipeline.EmoPipelineWorkflow;
+import org.emoaudionet.workflows.pipeline.PipelineRequest;
+import org.emoaudionet.workflows.pipeline.PipelineResult;
+import org.emoaudionet.workflows.pipeline.TaskState;
 
 /**
  * Stands in for the seven-task pipeline where a test is about who starts runs, not what a run

@@ -1,9 +1,0 @@
-package org.emoaudionet.workflows;
-
-import io.temporal.activity.ActivityInterface;
-
-/** Task {@code evaluate} (queue emo-gpu): test metrics, confusion matrix and learning curves to S3 and MLflow. */
-@ActivityInterface
-public interface EvaluateActivity {
-  EvaluateOutput evaluate(EvaluateInput input);
-}

@@ -1,5 +1,0 @@
-package org.emoaudionet.workflows;
-
-/** Score the trained model on the TEST split of {@code features}. */
-public record EvaluateInput(String dagId, String dagRunId, RunConf conf, FeaturesRef features,
-    TrainOutput trained, boolean participantLevel, String mlflowRunId) {}

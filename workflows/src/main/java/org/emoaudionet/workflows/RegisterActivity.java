@@ -1,9 +1,0 @@
-package org.emoaudionet.workflows;
-
-import io.temporal.activity.ActivityInterface;
-
-/** Task {@code register} (queue emo-cpu): a new version of MLflow model {@code emoaudionet-<dag_id>}. */
-@ActivityInterface
-public interface RegisterActivity {
-  RegisterOutput register(RegisterInput input);
-}

@@ -1,4 +1,0 @@
-package org.emoaudionet.workflows;
-
-/** @param name {@code emoaudionet-<dag_id>} */
-public record RegisterOutput(String name, String version, String log, int attempt) implements TaskOutput {}

@@ -1,4 +1,0 @@
-package org.emoaudionet.workflows;
-
-/** One scheduled fire: the DAG run it started and how that run ended (success or failed). */
-public record ScheduledRunResult(String dagRunId, String state) {}

@@ -1,9 +1,0 @@
-package org.emoaudionet.workflows;
-
-import io.temporal.activity.ActivityInterface;
-
-/** Task {@code train} (queue emo-gpu): heartbeats {@link TrainProgress}, checkpoints every epoch, resumes on retry. */
-@ActivityInterface
-public interface TrainActivity {
-  TrainOutput train(TrainInput input);
-}

@@ -1,0 +1,109 @@
+package org.emoaudionet.workflows.conf;
+
+import java.util.Map;
+import org.emoaudionet.spec.Architecture;
+import org.emoaudionet.spec.PresetNames;
+import org.emoaudionet.spec.SplitProtocol;
+
+/**
+ * A DAG run's {@code conf}, validated. Unknown keys are refused so a typo is not silently
+ * ignored.
+ *
+ * @param layout how the data is laid out: a {@code Layout} of the run vocabulary
+ *     ({@code librispeech}, {@code recola}, {@code daic-woz} or {@code manifest})
+ * @param datasetUri where the data is: a local path, or a {@code file://}, {@code https://} or
+ *     {@code s3://} URI of a folder or an archive (.tar.gz, .tgz, .tar, .zip); for
+ *     {@code manifest}, the CSV inside it is named by {@code extra.manifest} (default
+ *     {@code manifest.csv}); only where {@link DataSourcePolicy} allows (local paths inside the
+ *     data roots, public or listed hosts)
+ * @param task the core task name ({@code gender}, {@code arousal}, ...)
+ * @param preset a bundled preset ({@code PresetNames}: {@code paper}, {@code small}, {@code cpu}, ...)
+ * @param split a {@code SplitProtocol}: {@code speaker} or {@code paper}
+ * @param epochs null keeps the preset's (preset, split and arch are never null: see the
+ *     constructor)
+ * @param seed null keeps the preset's
+ * @param augment whether to add noise / pitch-shifted training copies
+ * @param pretrainedFrom a {@code dag_run_id} of {@code librispeech_gender_pretrain} (or any DAG
+ *     as {@code dag_id/dag_run_id}) whose model initialises this one; null trains from scratch
+ * @param arch {@code emoaudionet}, {@code mfcc} or {@code spectrogram}
+ * @param checksum optional {@code md5:HEX} or {@code sha256:HEX} of the downloaded archive
+ * @param importModel a model trained elsewhere (a Keras SavedModel directory with its
+ *     {@code keras.json}, or a model directory of ours) to evaluate, register and promote
+ *     instead of training one: a local path, a {@code file://} URI, {@code s3://bucket/prefix/}
+ *     or an {@code s3://...} {@code .tar.gz}; null trains as usual
+ * @param folds speaker-independent K-fold cross-validation ({@code K >= 2}): the run trains and
+ *     scores K folds as child workflows and reports the mean and spread; null: no cross-validation
+ * @param fold set by the cross-validation parent on each of its child runs: this run is fold
+ *     {@code fold} (0-based) of {@code folds}; never a user key
+ */
+public record RunConf(
+    String layout,
+    String datasetUri,
+    String task,
+    String preset,
+    String split,
+    Integer epochs,
+    Long seed,
+    boolean augment,
+    String pretrainedFrom,
+    String arch,
+    String checksum,
+    Map<String, String> extra,
+    String importModel,
+    Integer folds,
+    Integer fold) {
+
+  /**
+   * The vocabulary's defaults fill what a conf leaves out (a conf built in code, a run stored by
+   * an older version), so readers never default again: preset, split and arch are never null.
+   */
+  public RunConf {
+    if (preset == null) preset = PresetNames.DEFAULT;
+    if (split == null) split = SplitProtocol.DEFAULT.wireName();
+    if (arch == null) arch = Architecture.DEFAULT.wireName();
+  }
+
+  /** A conf that trains its model (no {@code import_model}). */
+  public RunConf(String layout, String datasetUri, String task, String preset, String split,
+      Integer epochs, Long seed, boolean augment, String pretrainedFrom, String arch,
+      String checksum, Map<String, String> extra) {
+    this(layout, datasetUri, task, preset, split, epochs, seed, augment, pretrainedFrom, arch,
+        checksum, extra, null);
+  }
+
+  /** A conf without cross-validation. */
+  public RunConf(String layout, String datasetUri, String task, String preset, String split,
+      Integer epochs, Long seed, boolean augment, String pretrainedFrom, String arch,
+      String checksum, Map<String, String> extra, String importModel) {
+    this(layout, datasetUri, task, preset, split, epochs, seed, augment, pretrainedFrom, arch,
+        checksum, extra, importModel, null, null);
+  }
+
+  /** This conf as fold {@code i} of its {@link #folds()}: what a cross-validation child runs. */
+  public RunConf forFold(int i) {
+    return new RunConf(layout, datasetUri, task, preset, split, epochs, seed, augment,
+        pretrainedFrom, arch, checksum, extra, importModel, folds, i);
+  }
+
+  /** Whether this run is a cross-validation parent: it fans out {@link #folds()} child runs. */
+  public boolean crossValidates() {
+    return folds != null && folds >= 2 && fold == null;
+  }
+
+  /** Whether this run is one fold of a cross-validation (it trains and scores, never registers). */
+  public boolean foldOfCrossValidation() {
+    return folds != null && fold != null;
+  }
+
+  /** Whether {@code datasetUri} names a manifest CSV itself rather than a folder or an archive. */
+  public static boolean namesCsv(String datasetUri) {
+    if (datasetUri == null) return false;
+    String path = datasetUri.trim();
+    return path.toLowerCase(java.util.Locale.ROOT).endsWith(".csv");
+  }
+
+  /** Whether the run imports its model instead of training it. */
+  public boolean imports() {
+    return importModel != null;
+  }
+}
