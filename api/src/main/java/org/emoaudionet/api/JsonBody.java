@@ -3,25 +3,30 @@ package org.emoaudionet.api;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.emoaudionet.spec.FieldProblem;
+import org.emoaudionet.spec.FieldReader;
+import org.emoaudionet.spec.FieldReader.Need;
 
 /**
  * A request body checked the way pydantic checks Airflow's strict models: unknown keys, wrong
  * types and missing required keys are collected and answered together as one 422.
  */
 final class JsonBody {
-  private final ObjectNode node;
+  private final Map<String, Object> body;
   private final ObjectMapper json;
   private final List<Map<String, Object>> errors = new ArrayList<>();
+  private final FieldReader fields;
 
-  private JsonBody(ObjectNode node, ObjectMapper json) {
-    this.node = node;
+  private JsonBody(Map<String, Object> body, ObjectMapper json) {
+    this.body = body;
     this.json = json;
+    this.fields = new FieldReader(body, p -> errors.add(item(p)));
   }
 
   static JsonBody parse(String text, ObjectMapper json, Set<String> allowed) {
@@ -36,53 +41,33 @@ final class JsonBody {
       throw ApiException.invalid("model_attributes_type", List.of("body"),
           "Input should be a valid dictionary or object to extract fields from", text);
     }
-    JsonBody b = new JsonBody((ObjectNode) n, json);
-    n.fieldNames().forEachRemaining(k -> {
-      if (!allowed.contains(k)) {
-        b.errors.add(ApiException.item("extra_forbidden", List.of("body", k),
-            "Extra inputs are not permitted", b.plain(n.get(k))));
-      }
-    });
+    JsonBody b = new JsonBody(json.convertValue(n, MAP), json);
+    b.fields.refuseUnknownKeys(allowed);
     return b;
   }
 
+  private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
+
   boolean has(String key) {
-    return node.has(key);
+    return fields.has(key);
   }
 
   void require(String key) {
-    if (!node.has(key)) {
-      errors.add(ApiException.item("missing", List.of("body", key), "Field required", plain(node)));
-    }
+    fields.require(key);
   }
 
   String string(String key) {
-    JsonNode v = node.get(key);
-    if (v == null || v.isNull()) return null;
-    if (!v.isTextual()) {
-      errors.add(ApiException.item("string_type", List.of("body", key),
-          "Input should be a valid string", plain(v)));
-      return null;
-    }
-    return v.asText();
+    return fields.string(key, Need.OPTIONAL);
   }
 
   /** A nullable string of at most {@code maxChars} characters (pydantic's max_length). */
   String string(String key, int maxChars) {
-    String s = string(key);
-    if (s != null && s.length() > maxChars) {
-      errors.add(ApiException.item("string_too_long", List.of("body", key),
-          "String should have at most " + maxChars + " characters", s));
-      return null;
-    }
-    return s;
+    return fields.string(key, Need.OPTIONAL, maxChars);
   }
 
   /** A nullable boolean ({@code bool | None}): absent and null are both null. */
   Boolean bool(String key) {
-    JsonNode v = node.get(key);
-    if (v == null || v.isNull()) return null;
-    return checkedBool(key, v);
+    return fields.bool(key, Need.OPTIONAL);
   }
 
   /**
@@ -90,23 +75,12 @@ final class JsonBody {
    * refuses null there, and a null must not reach code that unboxes it.
    */
   Boolean strictBool(String key) {
-    JsonNode v = node.get(key);
-    return v == null ? null : checkedBool(key, v);
+    return fields.bool(key, Need.NOT_NULL);
   }
 
   /** A boolean that must be sent and not null ({@code bool}, no default). */
   Boolean requiredBool(String key) {
-    require(key);
-    return strictBool(key);
-  }
-
-  private Boolean checkedBool(String key, JsonNode v) {
-    if (!v.isBoolean()) {
-      errors.add(ApiException.item("bool_type", List.of("body", key),
-          "Input should be a valid boolean", plain(v)));
-      return null;
-    }
-    return v.asBoolean();
+    return fields.bool(key, Need.REQUIRED_NOT_NULL);
   }
 
   Instant time(String key) {
@@ -123,14 +97,7 @@ final class JsonBody {
   }
 
   Map<String, Object> object(String key) {
-    JsonNode v = node.get(key);
-    if (v == null || v.isNull()) return null;
-    if (!v.isObject()) {
-      errors.add(ApiException.item("dict_type", List.of("body", key),
-          "Input should be a valid dictionary", plain(v)));
-      return null;
-    }
-    return json.convertValue(v, new TypeReference<Map<String, Object>>() {});
+    return fields.object(key, Need.OPTIONAL);
   }
 
   /**
@@ -138,13 +105,13 @@ final class JsonBody {
    * one is refused here, naming the field, and not by Temporal later.
    */
   Map<String, Object> object(String key, long maxBytes, String limitName) {
-    JsonNode v = node.get(key);
-    if (v != null && v.isObject()) {
+    Object v = body.get(key);
+    if (v instanceof Map<?, ?>) {
       long size;
       try {
         size = json.writeValueAsBytes(v).length;
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        throw new IllegalStateException(e); // a tree Jackson has just parsed writes back
+        throw new IllegalStateException(e); // a value Jackson has just parsed writes back
       }
       if (size > maxBytes) {
         errors.add(ApiException.item("value_error", List.of("body", key), "Value error, " + key
@@ -161,37 +128,22 @@ final class JsonBody {
    * when absent, null or wrong (the wrong ones are collected).
    */
   Integer integer(String key) {
-    JsonNode v = node.get(key);
-    if (v == null || v.isNull()) return null;
-    if (v.isIntegralNumber() && v.canConvertToInt()) return v.asInt();
-    if (v.isTextual() && v.asText().strip().matches("[+-]?\\d{1,9}")) {
-      return Integer.parseInt(v.asText().strip());
-    }
-    errors.add(ApiException.item("int_parsing", List.of("body", key),
-        "Input should be a valid integer", plain(v)));
-    return null;
+    return narrow(fields.integer(key, Need.OPTIONAL, Integer.MIN_VALUE, Integer.MAX_VALUE, true));
   }
 
   /** A required, non-null integer ({@code int} without default): absent or null is a 422. */
   Integer requiredInt(String key) {
-    require(key);
-    JsonNode v = node.get(key);
-    if (v != null && v.isNull()) {
-      errors.add(ApiException.item("int_type", List.of("body", key), "Input should be a valid integer", null));
-      return null;
-    }
-    return integer(key);
+    return narrow(fields.integer(key, Need.REQUIRED_NOT_NULL, Integer.MIN_VALUE,
+        Integer.MAX_VALUE, true));
+  }
+
+  private static Integer narrow(Long v) {
+    return v == null ? null : v.intValue();
   }
 
   /** A required, non-null string of at most {@code maxChars} characters. */
   String requiredString(String key, int maxChars) {
-    require(key);
-    JsonNode v = node.get(key);
-    if (v != null && v.isNull()) {
-      errors.add(ApiException.item("string_type", List.of("body", key), "Input should be a valid string", null));
-      return null;
-    }
-    return string(key, maxChars);
+    return fields.string(key, Need.REQUIRED_NOT_NULL, maxChars);
   }
 
   void error(String type, String key, String msg, Object input) {
@@ -207,7 +159,36 @@ final class JsonBody {
     if (!errors.isEmpty()) throw ApiException.invalid(errors);
   }
 
-  private Object plain(JsonNode v) {
-    return json.convertValue(v, Object.class);
+  /** A problem in pydantic's words, as Airflow's FastAPI answers it. */
+  private Map<String, Object> item(FieldProblem p) {
+    // a body's fields are all at its top: the key is the field, dots and all
+    List<Object> loc = List.of("body", p.field());
+    return switch (p.kind()) {
+      case UNKNOWN_KEY -> ApiException.item("extra_forbidden", loc, "Extra inputs are not permitted",
+          p.input());
+      case MISSING -> ApiException.item("missing", loc, "Field required", body);
+      case TOO_LONG -> ApiException.item("string_too_long", loc, "String should have at most "
+          + p.max() + " characters", p.input());
+      case NULL -> switch (p.expected()) {
+        case INTEGER -> ApiException.item("int_type", loc, "Input should be a valid integer", null);
+        default -> wrongType(p, loc);
+      };
+      default -> wrongType(p, loc);
+    };
+  }
+
+  private static Map<String, Object> wrongType(FieldProblem p, List<Object> loc) {
+    return switch (p.expected()) {
+      case INTEGER -> ApiException.item("int_parsing", loc, "Input should be a valid integer",
+          p.input());
+      case BOOLEAN -> ApiException.item("bool_type", loc, "Input should be a valid boolean",
+          p.input());
+      case OBJECT -> ApiException.item("dict_type", loc, "Input should be a valid dictionary",
+          p.input());
+      case STRING_LIST -> ApiException.item("list_type", loc, "Input should be a valid list",
+          p.input());
+      default -> ApiException.item("string_type", loc, "Input should be a valid string",
+          p.input());
+    };
   }
 }

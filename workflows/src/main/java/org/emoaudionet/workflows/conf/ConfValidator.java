@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.emoaudionet.spec.Architecture;
+import org.emoaudionet.spec.FieldProblem;
+import org.emoaudionet.spec.FieldReader;
+import org.emoaudionet.spec.FieldReader.Need;
 import org.emoaudionet.spec.Layout;
 import org.emoaudionet.spec.PresetNames;
 import org.emoaudionet.spec.SplitProtocol;
@@ -80,14 +83,9 @@ public final class ConfValidator {
     Map<String, Object> merged = new LinkedHashMap<>(dag.defaultConf());
     if (conf != null) merged.putAll(conf);
     List<FieldError> errors = new ArrayList<>();
-    for (String key : merged.keySet()) {
-      if (!KEYS.contains(key)) {
-        errors.add(new FieldError(key, "extra_forbidden",
-            "Unknown conf key '" + key + "'; allowed keys: " + sorted(KEYS), merged.get(key)));
-      }
-    }
-    Fields f = new Fields(merged, errors);
-    String layout = f.oneOf("layout", LAYOUTS, true);
+    Fields f = Fields.of(merged, errors);
+    f.reader().refuseUnknownKeys(KEYS);
+    String layout = f.oneOf("layout", LAYOUTS, true, errors);
     String task = f.string("task", true);
     List<String> tasks = layout == null ? null : Layout.parse(layout).tasks();
     if (tasks != null && task != null && !tasks.contains(task)) {
@@ -99,9 +97,9 @@ public final class ConfValidator {
         && RunConf.namesCsv(datasetUri)) {
       checkCsvDataset(datasetUri, layout, merged, errors);
     }
-    String preset = f.oneOf("preset", PRESETS, true);
-    String split = f.oneOf("split", SPLITS, true);
-    String arch = f.oneOf("arch", ARCHS, true);
+    String preset = f.oneOf("preset", PRESETS, true, errors);
+    String split = f.oneOf("split", SPLITS, true, errors);
+    String arch = f.oneOf("arch", ARCHS, true, errors);
     Integer epochs = f.positiveInt("epochs");
     Long seed = f.integer("seed");
     Boolean augment = f.bool("augment");
@@ -263,26 +261,20 @@ public final class ConfValidator {
     return s.stream().sorted().toList();
   }
 
-  /** Typed reads of the merged map that record an error instead of throwing. */
-  private record Fields(Map<String, Object> m, List<FieldError> errors) {
-    String string(String key, boolean required) {
-      Object v = m.get(key);
-      if (v == null) {
-        if (required) errors.add(new FieldError(key, "missing", "conf." + key + " is required", null));
-        return null;
-      }
-      if (!(v instanceof String s)) {
-        errors.add(new FieldError(key, "string_type", "conf." + key + " must be a string", v));
-        return null;
-      }
-      if (s.isBlank()) {
-        errors.add(new FieldError(key, "string_too_short", "conf." + key + " must not be blank", v));
-        return null;
-      }
-      return s;
+  /**
+   * The merged conf's {@link FieldReader}, each problem recorded as a {@link FieldError} in the
+   * words a conf's errors use ({@code conf.epochs must be an integer}, pydantic's type codes).
+   */
+  private record Fields(FieldReader reader) {
+    static Fields of(Map<String, Object> merged, List<FieldError> errors) {
+      return new Fields(new FieldReader(merged, p -> errors.add(error(p))));
     }
 
-    String oneOf(String key, Set<String> allowed, boolean required) {
+    String string(String key, boolean required) {
+      return reader.text(key, required ? Need.REQUIRED : Need.OPTIONAL);
+    }
+
+    String oneOf(String key, Set<String> allowed, boolean required, List<FieldError> errors) {
       String s = string(key, required);
       if (s != null && !allowed.contains(s)) {
         errors.add(new FieldError(key, "enum", "Unknown " + key + " '" + s + "'; expected one of "
@@ -293,52 +285,45 @@ public final class ConfValidator {
     }
 
     Long integer(String key) {
-      Object v = m.get(key);
-      if (v == null) return null;
-      if (v instanceof Integer || v instanceof Long || v instanceof Short
-          || v instanceof java.math.BigInteger b && b.bitLength() < 64) {
-        return ((Number) v).longValue();
-      }
-      errors.add(new FieldError(key, "int_type", "conf." + key + " must be an integer", v));
-      return null;
+      return reader.integer(key, Need.OPTIONAL, Long.MIN_VALUE, Long.MAX_VALUE, false);
     }
 
     Integer positiveInt(String key) {
-      Long v = integer(key);
-      if (v == null) return null;
-      if (v < 1 || v > 100_000) {
-        errors.add(new FieldError(key, "greater_than_equal",
-            "conf." + key + " must be between 1 and 100000, got " + v, v));
-        return null;
-      }
-      return v.intValue();
+      Long v = reader.integer(key, Need.OPTIONAL, 1, 100_000, false);
+      return v == null ? null : v.intValue();
     }
 
     Boolean bool(String key) {
-      Object v = m.get(key);
-      if (v == null) return null;
-      if (v instanceof Boolean b) return b;
-      errors.add(new FieldError(key, "bool_type", "conf." + key + " must be true or false", v));
-      return null;
+      return reader.bool(key, Need.OPTIONAL);
     }
 
     Map<String, String> stringMap(String key) {
-      Object v = m.get(key);
-      if (v == null) return Map.of();
-      if (!(v instanceof Map<?, ?> map)) {
-        errors.add(new FieldError(key, "dict_type", "conf." + key + " must be an object", v));
-        return Map.of();
-      }
-      Map<String, String> out = new LinkedHashMap<>();
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        if (!(e.getValue() instanceof String s)) {
-          errors.add(new FieldError(key + "." + e.getKey(), "string_type",
-              "conf." + key + "." + e.getKey() + " must be a string", e.getValue()));
-        } else {
-          out.put(String.valueOf(e.getKey()), s);
-        }
-      }
-      return Map.copyOf(out);
+      Map<String, String> m = reader.stringMap(key, Need.OPTIONAL);
+      return m == null ? Map.of() : Map.copyOf(m);
+    }
+
+    private static FieldError error(FieldProblem p) {
+      String f = "conf." + p.field();
+      return switch (p.kind()) {
+        case MISSING, NULL -> new FieldError(p.field(), "missing", f + " is required", null);
+        case BLANK -> new FieldError(p.field(), "string_too_short", f + " must not be blank",
+            p.input());
+        case UNKNOWN_KEY -> new FieldError(p.field(), "extra_forbidden", "Unknown conf key '"
+            + p.field() + "'; allowed keys: " + sorted(KEYS), p.input());
+        case OUT_OF_RANGE -> new FieldError(p.field(), "greater_than_equal", f + " must be between "
+            + p.min() + " and " + p.max() + ", got " + p.input(), p.input());
+        case TOO_LONG -> new FieldError(p.field(), "string_too_long", f + " must have at most "
+            + p.max() + " characters", p.input());
+        case WRONG_TYPE -> switch (p.expected()) {
+          case INTEGER -> new FieldError(p.field(), "int_type", f + " must be an integer", p.input());
+          case BOOLEAN -> new FieldError(p.field(), "bool_type", f + " must be true or false",
+              p.input());
+          case OBJECT -> new FieldError(p.field(), "dict_type", f + " must be an object", p.input());
+          case STRING_LIST -> new FieldError(p.field(), "list_type", f + " must be a list of strings",
+              p.input());
+          default -> new FieldError(p.field(), "string_type", f + " must be a string", p.input());
+        };
+      };
     }
   }
 }

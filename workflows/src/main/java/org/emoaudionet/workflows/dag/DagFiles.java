@@ -17,6 +17,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.emoaudionet.spec.Architecture;
+import org.emoaudionet.spec.FieldProblem;
+import org.emoaudionet.spec.FieldReader;
+import org.emoaudionet.spec.FieldReader.Need;
 import org.emoaudionet.spec.PresetNames;
 import org.emoaudionet.spec.SplitProtocol;
 import org.emoaudionet.workflows.conf.ConfValidator;
@@ -46,6 +49,12 @@ public final class DagFiles {
   private DagFiles() {}
 
   private static final ObjectMapper YAML = new YAMLMapper();
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
+  private static final Set<String> DATA_TRIGGER_KEYS = new LinkedHashSet<>(
+      List.of("prefix", "poll_interval"));
+  private static final Set<String> CHAMPION_KEYS = new LinkedHashSet<>(
+      List.of("metric", "higher_is_better"));
   /** Airflow's KEY_REGEX for dag ids. */
   private static final Pattern DAG_ID = Pattern.compile("[A-Za-z0-9_.-]{1,250}");
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
@@ -72,10 +81,8 @@ public final class DagFiles {
     if (root == null || !root.isObject()) {
       throw new DagFileException(source + ": a DAG file must be a mapping of the keys " + KEYS);
     }
-    Reader r = new Reader(source, root);
-    root.fieldNames().forEachRemaining(k -> {
-      if (!KEYS.contains(k)) throw r.error(k, "unknown key; allowed keys: " + KEYS);
-    });
+    Reader r = new Reader(source, YAML.convertValue(root, MAP));
+    r.fields.refuseUnknownKeys(KEYS);
     String dagId = r.string("dag_id", true);
     if (!DAG_ID.matcher(dagId).matches()) {
       throw r.error("dag_id", "'" + dagId + "' must be 1-250 letters, digits, '_', '.' or '-'");
@@ -120,8 +127,8 @@ public final class DagFiles {
             + " no one to give it a conf)");
       }
     }
-    DataTrigger trigger = dataTrigger(r, root.get("data_trigger"));
-    ChampionPolicy champion = champion(r, root.get("champion"), task);
+    DataTrigger trigger = dataTrigger(r.nested("data_trigger", DATA_TRIGGER_KEYS));
+    ChampionPolicy champion = champion(r.nested("champion", CHAMPION_KEYS), task);
     return new DagDefinition(dagId, description, tags, java.util.Collections.unmodifiableMap(conf),
         participantLevel, schedule, trigger, champion, paused);
   }
@@ -142,9 +149,8 @@ public final class DagFiles {
     throw r.error(field, e.message());
   }
 
-  private static DataTrigger dataTrigger(Reader parent, JsonNode node) {
-    if (node == null || node.isNull()) return null;
-    Reader r = parent.nested("data_trigger", node, Set.of("prefix", "poll_interval"));
+  private static DataTrigger dataTrigger(Reader r) {
+    if (r == null) return null;
     String prefix = r.string("prefix", true);
     if (!prefix.startsWith("s3://") || prefix.length() <= "s3://".length()) {
       throw r.error("prefix", "'" + prefix + "' must be an s3://bucket/prefix/ URI");
@@ -154,16 +160,14 @@ public final class DagFiles {
     return new DataTrigger(prefix, poll);
   }
 
-  private static ChampionPolicy champion(Reader parent, JsonNode node, String task) {
-    if (node == null || node.isNull()) return ChampionPolicy.defaultFor(task);
-    Reader r = parent.nested("champion", node, Set.of("metric", "higher_is_better"));
+  private static ChampionPolicy champion(Reader r, String task) {
+    if (r == null) return ChampionPolicy.defaultFor(task);
     String metric = r.string("metric", true);
     if (!metric.startsWith("test_")) {
       throw r.error("metric", "'" + metric + "' must be a test-set metric the evaluate task logs"
           + " (test_accuracy, test_f1_macro, test_ccc, test_rmse, ...)");
     }
-    JsonNode hib = node.get("higher_is_better");
-    boolean higher = hib == null || hib.isNull() ? !metric.matches("test_(rmse|mae|loss).*")
+    boolean higher = !r.has("higher_is_better") ? !metric.matches("test_(rmse|mae|loss).*")
         : r.bool("higher_is_better", true);
     return new ChampionPolicy(metric, higher);
   }
@@ -193,71 +197,96 @@ public final class DagFiles {
     return d;
   }
 
-  /** Typed field reads that fail with the file and the field's path. */
+  /**
+   * The file's {@link FieldReader}: the first problem stops the load, worded as a DAG file's
+   * errors are ({@code <file>: field 'data_trigger.prefix': is required}).
+   */
   static final class Reader {
     private final String source;
-    private final String path;
-    private final JsonNode node;
+    final FieldReader fields;
 
-    Reader(String source, JsonNode node) {
-      this(source, "", node);
-    }
-
-    private Reader(String source, String path, JsonNode node) {
+    Reader(String source, Map<String, Object> values) {
       this.source = source;
-      this.path = path;
-      this.node = node;
+      this.fields = new FieldReader(values, p -> {
+        throw error(p);
+      });
     }
 
-    Reader nested(String key, JsonNode child, Set<String> keys) {
-      if (!child.isObject()) throw error(key, "must be a mapping of " + keys);
-      Reader r = new Reader(source, path + key + ".", child);
-      child.fieldNames().forEachRemaining(k -> {
-        if (!keys.contains(k)) throw r.error(k, "unknown key; allowed keys: " + keys);
-      });
-      return r;
+    private Reader(String source, FieldReader fields) {
+      this.source = source;
+      this.fields = fields;
+    }
+
+    /** The mapping at {@code key}, its keys checked against {@code keys}; null when absent. */
+    Reader nested(String key, Set<String> keys) {
+      FieldReader r = fields.nested(key, keys);
+      return r == null ? null : new Reader(source, r);
     }
 
     DagFileException error(String field, String message) {
-      return new DagFileException(source + ": field '" + path + field + "': " + message);
+      return new DagFileException(source + ": field '" + fields.field(field) + "': " + message);
+    }
+
+    private DagFileException error(FieldProblem p) {
+      return new DagFileException(source + ": field '" + p.field() + "': " + message(p));
     }
 
     String string(String key, boolean required) {
-      JsonNode v = node.get(key);
-      if (v == null || v.isNull()) {
-        if (required) throw error(key, "is required");
-        return null;
-      }
-      if (!v.isTextual()) throw error(key, "must be a string, got " + v);
-      if (v.asText().isBlank()) throw error(key, "must not be blank");
-      return v.asText();
+      return fields.text(key, required ? Need.REQUIRED : Need.OPTIONAL);
     }
 
     boolean bool(String key, boolean dflt) {
-      JsonNode v = node.get(key);
-      if (v == null || v.isNull()) return dflt;
-      if (!v.isBoolean()) throw error(key, "must be true or false, got " + v);
-      return v.asBoolean();
+      Boolean b = fields.bool(key, Need.OPTIONAL);
+      return b == null ? dflt : b;
     }
 
     List<String> stringList(String key) {
-      JsonNode v = node.get(key);
-      if (v == null || v.isNull()) return List.of();
-      if (!v.isArray()) throw error(key, "must be a list of strings, got " + v);
-      List<String> out = new ArrayList<>();
-      for (JsonNode e : v) {
-        if (!e.isTextual()) throw error(key, "must be a list of strings, got " + e);
-        out.add(e.asText());
-      }
-      return List.copyOf(out);
+      List<String> l = fields.stringList(key, Need.OPTIONAL);
+      return l == null ? List.of() : l;
     }
 
     Map<String, Object> object(String key) {
-      JsonNode v = node.get(key);
-      if (v == null || v.isNull()) return Map.of();
-      if (!v.isObject()) throw error(key, "must be a mapping, got " + v);
-      Map<String, Object> m = YAML.convertValue(v, new TypeReference<LinkedHashMap<String, Object>>() {});
-      return m;
+      Map<String, Object> m = fields.object(key, Need.OPTIONAL);
+      return m == null ? Map.of() : m;
+    }
+
+    boolean has(String key) {
+      return fields.values().get(key) != null;
+    }
+
+    private static String message(FieldProblem p) {
+      String got = ", got " + asYamlValue(p.input());
+      return switch (p.kind()) {
+        case MISSING, NULL -> "is required";
+        case BLANK -> "must not be blank";
+        case UNKNOWN_KEY -> "unknown key; allowed keys: " + KEYS_OF.getOrDefault(parent(p.field()), KEYS);
+        case WRONG_TYPE -> switch (p.expected()) {
+          case STRING -> "must be a string" + got;
+          case BOOLEAN -> "must be true or false" + got;
+          case STRING_LIST -> "must be a list of strings" + got;
+          case OBJECT -> "must be a mapping" + got;
+          default -> "has the wrong type" + got;
+        };
+        default -> "is not allowed" + got;
+      };
+    }
+
+    private static String parent(String field) {
+      int dot = field.lastIndexOf('.');
+      return dot < 0 ? "" : field.substring(0, dot);
+    }
+  }
+
+  /** The allowed keys of each mapping below the top, by its field. */
+  private static final Map<String, Set<String>> KEYS_OF = Map.of(
+      "data_trigger", DATA_TRIGGER_KEYS, "champion", CHAMPION_KEYS);
+
+  /** A value as the file would spell it (JSON flow style: strings quoted, lists bracketed). */
+  private static String asYamlValue(Object v) {
+    try {
+      return JSON.writeValueAsString(v);
+    } catch (JsonProcessingException e) {
+      return String.valueOf(v);
     }
   }
 }
