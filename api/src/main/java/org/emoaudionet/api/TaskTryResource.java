@@ -24,14 +24,14 @@ import org.emoaudionet.workflows.dag.DagDefinition;
 @Path("/api/v2/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances/{task_id}/tries")
 @Produces(MediaType.APPLICATION_JSON)
 public class TaskTryResource {
-  @Inject TaskInstanceResource taskInstances;
+  @Inject TaskInstanceLookup taskInstances;
 
   @GET
   public TaskInstanceHistoryCollection list(@PathParam("dag_id") String dagId,
       @PathParam("dag_run_id") String runId, @PathParam("task_id") String taskId,
       @QueryParam("map_index") String mapIndex) {
     int index = mapIndex(mapIndex);
-    TaskInstance ti = taskInstances.find(dagId, runId, taskId, index);
+    TaskInstance ti = taskInstances.require(dagId, runId, taskId, index);
     List<TaskInstanceHistory> tries = new ArrayList<>();
     for (int n = 1; n <= ti.tryNumber(); n++) tries.add(history(ti, n));
     return new TaskInstanceHistoryCollection(tries, tries.size());
@@ -53,7 +53,7 @@ public class TaskTryResource {
     }
     int index = mapIndex(mapIndex);
     TaskInstance ti = DagDefinition.TASK_IDS.contains(taskId) && index == -1
-        ? taskInstances.find(dagId, runId, taskId, index) : null;
+        ? taskInstances.require(dagId, runId, taskId, index) : null;
     if (ti == null || n < 1 || n > ti.tryNumber()) {
       throw ApiException.notFound("The Task Instance with dag_id: `" + dagId + "`, run_id: `"
           + runId + "`, task_id: `" + taskId + "`, try_number: `" + tryRaw.strip() + "` and map_index: `"
