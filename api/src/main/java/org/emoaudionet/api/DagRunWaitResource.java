@@ -2,8 +2,6 @@ package org.emoaudionet.api;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.smallrye.mutiny.subscription.MultiEmitter;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,38 +13,20 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestMulti;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /**
  * {@code GET .../dagRuns/{dag_run_id}/wait} (Airflow 3.1, experimental): the run's state as
- * NDJSON, a line at once and one every {@code interval} seconds until the run is finished
- * (success or failed); the last line has the {@code return_value} XComs of the {@code result}
- * tasks that have one, by task id, as Airflow's DagRunWaiter writes them.
- *
- * <p>Unlike Airflow's, the wait is bounded: after {@code emo.api.wait-max-seconds} the stream
- * ends with the state it last saw (a client asks again), and it polls no faster than every
- * {@link #MIN_INTERVAL_MS} ms. No thread waits in between: each poll is a task scheduled on the
- * worker pool.
+ * NDJSON until it is finished, as {@link DagRunWaiter} polls it.
  */
 @Path("/api/v2/dags/{dag_id}/dagRuns/{dag_run_id}/wait")
 public class DagRunWaitResource {
   static final String NDJSON = "application/x-ndjson";
-  static final long MIN_INTERVAL_MS = 100;
 
-  @Inject DagRunLookup lookup;
-  @Inject RunRepository runs;
-  @Inject RunViews views;
-  @Inject XComViews xcoms;
-
-  @ConfigProperty(name = "emo.api.wait-max-seconds", defaultValue = "3600")
-  long maxSeconds;
+  @Inject DagRunWaiter waiter;
 
   @GET
   @Blocking
@@ -55,73 +35,13 @@ public class DagRunWaitResource {
   public RestMulti<Map<String, Object>> waitFor(@PathParam("dag_id") String dagId,
       @PathParam("dag_run_id") String runId, @QueryParam("interval") String intervalRaw,
       @QueryParam("result") List<String> result, @Context ContainerRequestContext request) {
-    double interval = interval(intervalRaw);
-    lookup.require(dagId, runId);
-    long periodMs = Math.max(MIN_INTERVAL_MS, (long) Math.min(Math.ceil(interval * 1000),
-        Long.MAX_VALUE / 2));
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(maxSeconds);
-    ScheduledExecutorService pool = Infrastructure.getDefaultWorkerPool();
-    Multi<Map<String, Object>> lines = Multi.createFrom().emitter(em -> pool.execute(
-        new Poll(em, pool, dagId, runId, List.copyOf(result), periodMs, deadline)));
+    Multi<Map<String, Object>> lines = waiter.lines(dagId, runId, interval(intervalRaw),
+        result);
     var stream = RestMulti.fromMultiData(lines);
     if (request.getProperty(WaitStreamHeaders.JSON_ONLY) != null) {
       stream.header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
     }
     return stream.build();
-  }
-
-  /** One state check; schedules the next unless the run finished or the time is up. */
-  private final class Poll implements Runnable {
-    private final MultiEmitter<? super Map<String, Object>> em;
-    private final ScheduledExecutorService pool;
-    private final String dagId;
-    private final String runId;
-    private final List<String> result;
-    private final long periodMs;
-    private final long deadline;
-
-    Poll(MultiEmitter<? super Map<String, Object>> em, ScheduledExecutorService pool, String dagId,
-        String runId, List<String> result, long periodMs, long deadline) {
-      this.em = em;
-      this.pool = pool;
-      this.dagId = dagId;
-      this.runId = runId;
-      this.result = result;
-      this.periodMs = periodMs;
-      this.deadline = deadline;
-    }
-
-    @Override
-    public void run() {
-      if (em.isCancelled()) return;
-      try {
-        RunRecord run = lookup.require(dagId, runId);
-        String state = views.snapshot(run).state();
-        boolean finished = state.equals("success") || state.equals("failed");
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("state", state);
-        if (finished && !result.isEmpty()) line.put("results", results(run));
-        em.emit(line); // one JSON line each: Quarkus writes NDJSON elements newline-terminated
-        long leftMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-        if (finished || leftMs <= 0) {
-          em.complete();
-        } else {
-          // a last look at the deadline, however long the interval asked for
-          pool.schedule(this, Math.min(periodMs, leftMs), TimeUnit.MILLISECONDS);
-        }
-      } catch (RuntimeException e) {
-        em.fail(e);
-      }
-    }
-
-    private Map<String, Object> results(RunRecord run) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      xcoms.rows(run).stream()
-          .filter(r -> result.contains(r.taskId()))
-          .sorted(java.util.Comparator.comparing(XComViews.Row::taskId))
-          .forEach(r -> out.put(r.taskId(), r.value()));
-      return out;
-    }
   }
 
   /** {@code interval}: a required number of seconds, greater than 0. */
