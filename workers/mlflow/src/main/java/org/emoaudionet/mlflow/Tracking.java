@@ -45,15 +45,67 @@ public final class Tracking {
     return http.post("/api/2.0/mlflow/experiments/create", body).path("experiment_id").asText();
   }
 
+  /** The experiment named {@code name} ({@code experiment_id}, {@code tags}, ...), if any. */
+  public Optional<JsonNode> experimentByName(String name) throws IOException {
+    try {
+      return Optional.of(http.get("/api/2.0/mlflow/experiments/get-by-name?experiment_name="
+          + enc(name)).path("experiment"));
+    } catch (MlflowException e) {
+      if (e.missing()) return Optional.empty();
+      throw e;
+    }
+  }
+
+  /** The experiment with id {@code experimentId}. */
+  public JsonNode experiment(String experimentId) throws IOException {
+    return http.get("/api/2.0/mlflow/experiments/get?experiment_id=" + enc(experimentId))
+        .path("experiment");
+  }
+
+  public void setExperimentTag(String experimentId, String key, String value)
+      throws IOException {
+    http.post("/api/2.0/mlflow/experiments/set-experiment-tag", Map.of(
+        "experiment_id", experimentId, "key", key, "value", value));
+  }
+
   /** A new run of the experiment, started now; the reply's {@code run}. */
   public JsonNode createRun(String experimentId, String runName, Map<String, String> tags)
       throws IOException {
+    return createRun(experimentId, runName, null, tags);
+  }
+
+  /** As {@link #createRun(String, String, Map)}, owned by {@code userId} (null: the server's). */
+  public JsonNode createRun(String experimentId, String runName, String userId,
+      Map<String, String> tags) throws IOException {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("experiment_id", experimentId);
     body.put("run_name", runName);
     body.put("start_time", System.currentTimeMillis());
+    if (userId != null) body.put("user_id", userId);
     if (!tags.isEmpty()) body.put("tags", keyValueList(tags));
     return http.post("/api/2.0/mlflow/runs/create", body).path("run");
+  }
+
+  /** Params of the run, {@link #BATCH_PARAMS} per call (MLflow refuses changing one). */
+  public void logParams(String runId, Map<String, String> params) throws IOException {
+    List<Map<String, String>> all = keyValueList(params);
+    for (int i = 0; i < all.size(); i += BATCH_PARAMS) {
+      http.post("/api/2.0/mlflow/runs/log-batch", Map.of("run_id", runId,
+          "params", all.subList(i, Math.min(all.size(), i + BATCH_PARAMS))));
+    }
+  }
+
+  /** Tags of the run, set or replaced; null values left out. */
+  public void setTags(String runId, Map<String, String> tags) throws IOException {
+    List<Map<String, String>> all = keyValueList(tags);
+    if (all.isEmpty()) return;
+    http.post("/api/2.0/mlflow/runs/log-batch", Map.of("run_id", runId, "tags", all));
+  }
+
+  /** Ends the run now with {@code status} (FINISHED, FAILED or KILLED). */
+  public void endRun(String runId, String status) throws IOException {
+    http.post("/api/2.0/mlflow/runs/update", Map.of("run_id", runId, "status", status,
+        "end_time", System.currentTimeMillis()));
   }
 
   /** The run with everything MLflow 3 knows of it (dataset inputs, model inputs and outputs). */

@@ -21,8 +21,8 @@ import org.emoaudionet.mlflow.Tracking;
  * 3.17 server's {@code service.proto}): a model is an entity of its own with an id
  * ({@code m-...}), an artifact location beside the runs' ({@code <exp>/models/<id>/artifacts}),
  * a status, the run that made it ({@code source_run_id}) and the registry versions made from it.
- * The Java client (MLflow 2) has none of this, and only the worker logs models, so these calls
- * stay here over the shared client's {@link MlflowHttp}.
+ * Only the worker logs models, so these calls stay here, over the shared client's
+ * {@link MlflowHttp}.
  */
 public final class LoggedModels {
   /** MLflow's {@code LoggedModelStatus} values, as its REST API spells them. */

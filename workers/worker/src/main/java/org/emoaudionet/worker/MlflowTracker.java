@@ -2,6 +2,7 @@ package org.emoaudionet.worker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,34 +10,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.emoaudionet.mlflow.ArtifactUri;
 import org.emoaudionet.mlflow.FileInfo;
+import org.emoaudionet.mlflow.MlflowClient;
 import org.emoaudionet.mlflow.ModelVersion;
-import org.mlflow.api.proto.Service.CreateExperiment;
-import org.mlflow.api.proto.Service.CreateRun;
-import org.mlflow.api.proto.Service.Experiment;
-import org.mlflow.api.proto.Service.ExperimentTag;
-import org.mlflow.api.proto.Service.Metric;
-import org.mlflow.api.proto.Service.Param;
-import org.mlflow.api.proto.Service.RunInfo;
-import org.mlflow.api.proto.Service.RunStatus;
-import org.mlflow.api.proto.Service.RunTag;
-import org.mlflow.tracking.MlflowClient;
+import org.emoaudionet.mlflow.RunInfo;
+import org.emoaudionet.mlflow.Tracking;
 
 /**
  * The MLflow side of a DAG run: experiment {@code <dag_id>}, run {@code <dag_run_id>}, params,
- * metrics, tags, artifacts, dataset inputs, logged models and the model registry. Runs, params
- * and metrics go through MLflow's Java client (its rate-limit retries and runtime exceptions are
- * what the activities are written against); the rest through the platform's REST client
- * ({@link org.emoaudionet.mlflow.MlflowClient}): the Java client is MLflow 2's and knows neither
- * logged models nor model-linked metrics.
+ * metrics, tags, artifacts, dataset inputs, logged models and the model registry, all through the
+ * platform's one MLflow client ({@link MlflowClient}). Calls on runs and experiments fail
+ * unchecked ({@link UncheckedIOException}, naming the call and MLflow's words): Temporal retries
+ * the activity that made them, and the activities are written against that.
  */
 public final class MlflowTracker implements AutoCloseable {
   private static final int PARAM_VALUE_MAX = 6000;
 
-  private final MlflowClient client;
-  private final org.emoaudionet.mlflow.MlflowClient rest;
+  private final MlflowClient rest;
   private final LoggedModels loggedModels;
   /** Experiments known to carry the kind tag: checked once per process, not once per run. */
   private final Set<String> kindTagged = ConcurrentHashMap.newKeySet();
@@ -44,8 +37,7 @@ public final class MlflowTracker implements AutoCloseable {
   public MlflowTracker(String trackingUri) {
     String base = trackingUri.endsWith("/") ? trackingUri.substring(0, trackingUri.length() - 1)
         : trackingUri;
-    this.client = new MlflowClient(base);
-    this.rest = new org.emoaudionet.mlflow.MlflowClient(base);
+    this.rest = new MlflowClient(base);
     this.loggedModels = new LoggedModels(rest);
   }
 
@@ -69,29 +61,32 @@ public final class MlflowTracker implements AutoCloseable {
    * this tag existed too, so that MLflow 3's UI shows runs, models and charts, not GenAI tabs.
    */
   public String experimentId(String name, String description) {
-    Optional<Experiment> e = client.getExperimentByName(name);
+    Optional<JsonNode> e = unchecked(() -> tracking().experimentByName(name));
     if (e.isPresent()) return kindTagged(e.get());
-    CreateExperiment.Builder create = CreateExperiment.newBuilder().setName(name)
-        .addTags(experimentTag(MlflowTags.EXPERIMENT_KIND, MlflowTags.CUSTOM_MODEL_DEVELOPMENT));
-    if (description != null && !description.isBlank()) {
-      create.addTags(experimentTag(MlflowTags.NOTE, description));
-    }
+    Map<String, String> tags = new LinkedHashMap<>();
+    tags.put(MlflowTags.EXPERIMENT_KIND, MlflowTags.CUSTOM_MODEL_DEVELOPMENT);
+    if (description != null && !description.isBlank()) tags.put(MlflowTags.NOTE, description);
     try {
-      String id = client.createExperiment(create.build());
+      String id = tracking().createExperiment(name, tags);
       kindTagged.add(id);
       return id;
-    } catch (RuntimeException raced) {
-      return kindTagged(client.getExperimentByName(name).orElseThrow(() -> raced));
+    } catch (IOException raced) {
+      // another worker made it between the look-up and the create: use theirs
+      Optional<JsonNode> made = unchecked(() -> tracking().experimentByName(name));
+      if (made.isEmpty()) throw new UncheckedIOException(raced);
+      return kindTagged(made.get());
     }
   }
 
-  private String kindTagged(Experiment e) {
-    String id = e.getExperimentId();
+  private String kindTagged(JsonNode e) {
+    String id = e.path("experiment_id").asText();
     if (kindTagged.contains(id)) return id;
-    boolean has = e.getTagsList().stream()
-        .anyMatch(t -> t.getKey().equals(MlflowTags.EXPERIMENT_KIND));
-    if (!has) {
-      client.setExperimentTag(id, MlflowTags.EXPERIMENT_KIND, MlflowTags.CUSTOM_MODEL_DEVELOPMENT);
+    if (!Tracking.keyValues(e.path("tags")).containsKey(MlflowTags.EXPERIMENT_KIND)) {
+      unchecked(() -> {
+        tracking().setExperimentTag(id, MlflowTags.EXPERIMENT_KIND,
+            MlflowTags.CUSTOM_MODEL_DEVELOPMENT);
+        return null;
+      });
     }
     kindTagged.add(id);
     return id;
@@ -99,10 +94,8 @@ public final class MlflowTracker implements AutoCloseable {
 
   /** The experiment's tags by key. */
   public Map<String, String> experimentTags(String experimentId) {
-    Map<String, String> tags = new java.util.TreeMap<>();
-    client.getExperiment(experimentId).getTagsList()
-        .forEach(t -> tags.put(t.getKey(), t.getValue()));
-    return tags;
+    return new TreeMap<>(Tracking.keyValues(
+        unchecked(() -> tracking().experiment(experimentId)).path("tags")));
   }
 
   /**
@@ -122,52 +115,49 @@ public final class MlflowTracker implements AutoCloseable {
   public RunInfo startRun(String dagId, String dagRunId, String workflowId,
       Map<String, String> params, Map<String, String> extraTags) {
     String exp = experimentId(dagId);
-    List<RunInfo> found = client.searchRuns(List.of(exp),
-        "tags.`emo.dag_run_id` = '" + dagRunId.replace("'", "\\'") + "'");
-    if (!found.isEmpty()) return found.get(0);
-    CreateRun.Builder create = CreateRun.newBuilder()
-        .setExperimentId(exp).setRunName(dagRunId).setStartTime(System.currentTimeMillis());
-    String user = extraTags.get(MlflowTags.USER);
-    if (user != null) create.setUserId(user);
-    RunInfo run = client.createRun(create.build());
-    List<RunTag> tags = new ArrayList<>(List.of(tag("temporal.workflow_id", workflowId),
-        tag("emo.dag_id", dagId), tag("emo.dag_run_id", dagRunId),
-        tag(MlflowTags.RUN_NAME, dagRunId)));
+    List<JsonNode> found = unchecked(() -> tracking().searchRuns(List.of(exp),
+        "tags.`emo.dag_run_id` = '" + dagRunId.replace("'", "\\'") + "'", 1, List.of()));
+    if (!found.isEmpty()) return RunInfo.of(found.get(0));
+    // the tags that find the run again are set with it, in the one call that makes it
+    Map<String, String> tags = new LinkedHashMap<>();
+    tags.put("temporal.workflow_id", workflowId);
+    tags.put("emo.dag_id", dagId);
+    tags.put("emo.dag_run_id", dagRunId);
+    tags.put(MlflowTags.RUN_NAME, dagRunId);
     extraTags.forEach((k, v) -> {
-      if (v != null) tags.add(tag(k, v));
+      if (v != null) tags.put(k, v);
     });
-    List<Param> ps = new ArrayList<>();
+    RunInfo run = RunInfo.of(unchecked(() -> tracking().createRun(exp, dagRunId,
+        extraTags.get(MlflowTags.USER), tags)));
+    Map<String, String> ps = new LinkedHashMap<>();
     params.forEach((k, v) -> {
-      if (v != null) {
-        String val = v.length() > PARAM_VALUE_MAX ? v.substring(0, PARAM_VALUE_MAX) : v;
-        ps.add(Param.newBuilder().setKey(k).setValue(val).build());
-      }
+      if (v != null) ps.put(k, v.length() > PARAM_VALUE_MAX ? v.substring(0, PARAM_VALUE_MAX) : v);
     });
-    client.logBatch(run.getRunId(), List.of(), List.of(), tags);
-    for (int i = 0; i < ps.size(); i += 100) {
-      client.logBatch(run.getRunId(), List.of(), ps.subList(i, Math.min(ps.size(), i + 100)),
-          List.of());
-    }
+    unchecked(() -> {
+      tracking().logParams(run.runId(), ps);
+      return null;
+    });
     return run;
   }
 
   public void logMetrics(String runId, Map<String, Double> metrics, long step) {
     long now = System.currentTimeMillis();
-    List<Metric> ms = new ArrayList<>();
+    List<Map<String, Object>> ms = new ArrayList<>();
     metrics.forEach((k, v) -> {
       if (v != null && !v.isNaN() && !v.isInfinite()) {
-        ms.add(Metric.newBuilder().setKey(k).setValue(v).setTimestamp(now).setStep(step).build());
+        ms.add(Map.of("key", k, "value", v, "timestamp", now, "step", step));
       }
     });
-    for (int i = 0; i < ms.size(); i += 1000) {
-      client.logBatch(runId, ms.subList(i, Math.min(ms.size(), i + 1000)), List.of(), List.of());
-    }
+    unchecked(() -> {
+      tracking().logMetrics(runId, ms);
+      return null;
+    });
   }
 
   /**
    * Metrics of the run that are also the figures of logged model {@code modelId} on dataset
    * {@code datasetName}/{@code datasetDigest} (MLflow 3: the model's page and the experiment's
-   * Models tab list them per dataset). Through REST: the Java client's Metric has no such fields.
+   * Models tab list them per dataset).
    */
   public void logModelMetrics(String runId, Map<String, Double> metrics, long step, String modelId,
       String datasetName, String datasetDigest) throws IOException {
@@ -193,44 +183,45 @@ public final class MlflowTracker implements AutoCloseable {
 
   /** The run's metrics, each at its latest value. */
   public Map<String, Double> runMetrics(String runId) {
-    Map<String, Double> out = new java.util.TreeMap<>();
-    client.getRun(runId).getData().getMetricsList().forEach(m -> out.put(m.getKey(), m.getValue()));
-    return out;
+    return new TreeMap<>(Tracking.metrics(run(runId)));
   }
 
   /** The run's params by key. */
   public Map<String, String> runParams(String runId) {
-    Map<String, String> out = new java.util.TreeMap<>();
-    client.getRun(runId).getData().getParamsList().forEach(p -> out.put(p.getKey(), p.getValue()));
-    return out;
+    return new TreeMap<>(Tracking.keyValues(run(runId).path("data").path("params")));
   }
 
   /** The highest step any metric named {@code prefix...} has on the run, -1 when none has one. */
   public long lastStep(String runId, String prefix) {
-    return client.getRun(runId).getData().getMetricsList().stream()
-        .filter(m -> m.getKey().startsWith(prefix)).mapToLong(Metric::getStep).max().orElse(-1);
+    long last = -1;
+    for (JsonNode m : run(runId).path("data").path("metrics")) {
+      if (m.path("key").asText().startsWith(prefix)) last = Math.max(last, m.path("step").asLong());
+    }
+    return last;
   }
 
   public void setTags(String runId, Map<String, String> tags) {
-    List<RunTag> ts = new ArrayList<>();
-    tags.forEach((k, v) -> {
-      if (v != null) ts.add(tag(k, v));
+    unchecked(() -> {
+      tracking().setTags(runId, tags);
+      return null;
     });
-    if (!ts.isEmpty()) client.logBatch(runId, List.of(), List.of(), ts);
   }
 
   /** @param status FINISHED, FAILED or KILLED */
   public void endRun(String runId, String status) {
-    client.setTerminated(runId, RunStatus.valueOf(status), System.currentTimeMillis());
+    unchecked(() -> {
+      tracking().endRun(runId, status);
+      return null;
+    });
   }
 
   public RunInfo runInfo(String runId) {
-    return client.getRun(runId).getInfo();
+    return RunInfo.of(run(runId));
   }
 
   /**
    * The run as MLflow 3's REST API gives it: with {@code inputs.dataset_inputs},
-   * {@code inputs.model_inputs} and {@code outputs.model_outputs}, which the Java client drops.
+   * {@code inputs.model_inputs} and {@code outputs.model_outputs}.
    */
   public JsonNode runJson(String runId) throws IOException {
     return rest.tracking().getRun(runId);
@@ -287,7 +278,7 @@ public final class MlflowTracker implements AutoCloseable {
     }
     rest.registry().create(name);
     String source = model != null ? model.artifactUri()
-        : runInfo(runId).getArtifactUri() + "/model";
+        : runInfo(runId).artifactUri() + "/model";
     return rest.registry().createVersion(name, source, runId,
         model == null ? null : model.modelId(), description, tags).version();
   }
@@ -319,29 +310,39 @@ public final class MlflowTracker implements AutoCloseable {
 
   /** The run's tags by key. */
   public Map<String, String> runTags(String runId) {
-    Map<String, String> tags = new java.util.TreeMap<>();
-    client.getRun(runId).getData().getTagsList().forEach(t -> tags.put(t.getKey(), t.getValue()));
-    return tags;
+    return new TreeMap<>(Tracking.tags(run(runId)));
   }
 
   /** {@code <experiment_id>/<run_id>/artifacts}, from the run's {@code mlflow-artifacts:/} URI. */
   String artifactRoot(String runId) {
     RunInfo info = runInfo(runId);
-    String uri = info.getArtifactUri();
+    String uri = info.artifactUri();
     if (ArtifactUri.proxied(uri)) return ArtifactUri.proxyPath(uri);
-    return info.getExperimentId() + "/" + runId + "/artifacts";
+    return info.experimentId() + "/" + runId + "/artifacts";
   }
 
-  private static RunTag tag(String k, String v) {
-    return RunTag.newBuilder().setKey(k).setValue(v).build();
+  private Tracking tracking() {
+    return rest.tracking();
   }
 
-  private static ExperimentTag experimentTag(String k, String v) {
-    return ExperimentTag.newBuilder().setKey(k).setValue(v).build();
+  private JsonNode run(String runId) {
+    return unchecked(() -> tracking().getRun(runId));
   }
 
+  /** A call of the REST client whose IOException reaches the activity unchecked. */
+  private interface Call<T> {
+    T run() throws IOException;
+  }
+
+  private static <T> T unchecked(Call<T> call) {
+    try {
+      return call.run();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e.getMessage(), e);
+    }
+  }
+
+  /** Nothing to release: the REST client holds only the JDK's connection pool. */
   @Override
-  public void close() {
-    client.close();
-  }
+  public void close() {}
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.emoaudionet.features.FeatureSet;
 import org.emoaudionet.worker.LoggedModels.LoggedModel;
-import org.mlflow.api.proto.Service.RunInfo;
+import org.emoaudionet.mlflow.RunInfo;
 
 /**
  * Logs a run's model folder as an MLflow logged model, the way MLflow 3's {@code log_model}
@@ -48,7 +48,7 @@ final class ModelLogger {
     if (model == null) {
       Map<String, String> t = new LinkedHashMap<>(tags);
       t.put(RunTags.MODEL_FORMAT, flavor.format());
-      model = models.create(run.getExperimentId(), NAME, flavor.format(), runId,
+      model = models.create(run.experimentId(), NAME, flavor.format(), runId,
           mlflow.runParams(runId), t);
     } else {
       log.say("reusing MLflow logged model " + model.modelId() + " of an earlier attempt");
@@ -86,7 +86,7 @@ final class ModelLogger {
   }
 
   private Optional<LoggedModel> ofRun(RunInfo run) throws IOException {
-    return mlflow.loggedModels().ofRun(run.getExperimentId(), run.getRunId()).stream()
+    return mlflow.loggedModels().ofRun(run.experimentId(), run.runId()).stream()
         .filter(m -> NAME.equals(m.name())).findFirst();
   }
 }

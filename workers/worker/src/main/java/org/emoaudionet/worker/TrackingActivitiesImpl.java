@@ -9,7 +9,7 @@ import org.emoaudionet.workflows.activity.TrackingActivities;
 import org.emoaudionet.workflows.activity.TrackingRun;
 import org.emoaudionet.workflows.conf.RunConf;
 import org.emoaudionet.workflows.dag.DagDefinition;
-import org.mlflow.api.proto.Service.RunInfo;
+import org.emoaudionet.mlflow.RunInfo;
 
 /** Opens and closes the MLflow run of a DAG run. */
 public final class TrackingActivitiesImpl implements TrackingActivities {
@@ -28,7 +28,7 @@ public final class TrackingActivitiesImpl implements TrackingActivities {
       t.putAll(sourceTags(in, dagFile(in.dagId()), parentUser(in)));
       RunInfo run = ctx.mlflow.startRun(in.dagId(), in.dagRunId(), in.workflowId(),
           params(in.conf()), t);
-      return new TrackingRun(run.getExperimentId(), run.getRunId());
+      return new TrackingRun(run.experimentId(), run.runId());
     });
   }
 

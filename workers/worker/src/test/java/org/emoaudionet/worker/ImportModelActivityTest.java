@@ -145,7 +145,7 @@ class ImportModelActivityTest {
     try (MlflowTracker tracker = new MlflowTracker(mlflow.uri)) {
       // 1. the fixture as a directory under an S3 prefix
       uploadTree(models, fixture(), "keras/small/");
-      String runId = tracker.startRun(DAG, "imp1", DAG + "/imp1", Map.of()).getRunId();
+      String runId = tracker.startRun(DAG, "imp1", DAG + "/imp1", Map.of()).runId();
       TrainOutput out = importer.importModel(
           new ImportModelInput(DAG, "imp1", conf, features, runId));
       assertEquals(S3Keys.model(DAG, "imp1"), out.modelKey());

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlflow.api.proto.Service.Metric;
 import org.mlflow.api.proto.Service.Run;
-import org.mlflow.api.proto.Service.RunInfo;
+import org.emoaudionet.mlflow.RunInfo;
 import org.mlflow.api.proto.Service.RunStatus;
 import org.mlflow.tracking.MlflowClient;
 
@@ -53,32 +53,32 @@ class MlflowTrackerTest {
       RunInfo run = t.startRun("audio_manifest_classification", "manual__1", "wf/1",
           TrackingActivitiesImpl.params(conf));
       // a retried start finds the same run
-      assertEquals(run.getRunId(), t.startRun("audio_manifest_classification", "manual__1", "wf/1",
-          TrackingActivitiesImpl.params(conf)).getRunId());
+      assertEquals(run.runId(), t.startRun("audio_manifest_classification", "manual__1", "wf/1",
+          TrackingActivitiesImpl.params(conf)).runId());
 
       Map<String, Double> epoch = new LinkedHashMap<>();
       epoch.put("train_loss", 0.9);
       epoch.put("val_accuracy", 0.5);
-      t.logMetrics(run.getRunId(), epoch, 1);
-      t.logMetrics(run.getRunId(), Map.of("val_accuracy", 0.75), 2);
-      t.setTags(run.getRunId(), Map.of("emo.model_uri", "s3://emo/runs/x/model.tar.gz"));
+      t.logMetrics(run.runId(), epoch, 1);
+      t.logMetrics(run.runId(), Map.of("val_accuracy", 0.75), 2);
+      t.setTags(run.runId(), Map.of("emo.model_uri", "s3://emo/runs/x/model.tar.gz"));
 
       Path f = Files.writeString(dir.resolve("metrics.json"), "{\"test\":{\"accuracy\":0.75}}");
-      t.logArtifact(run.getRunId(), f, "metrics.json");
+      t.logArtifact(run.runId(), f, "metrics.json");
       Path model = Files.createDirectories(dir.resolve("model/sub"));
       Files.writeString(model.resolve("w.bin"), "synthetic weights");
-      assertEquals(1, t.logArtifacts(run.getRunId(), dir.resolve("model"), "model"));
-      assertTrue(t.listArtifacts(run.getRunId(), "").contains("metrics.json"));
-      assertEquals(List.of("model/sub"), t.listArtifacts(run.getRunId(), "model"));
+      assertEquals(1, t.logArtifacts(run.runId(), dir.resolve("model"), "model"));
+      assertTrue(t.listArtifacts(run.runId(), "").contains("metrics.json"));
+      assertEquals(List.of("model/sub"), t.listArtifacts(run.runId(), "model"));
 
-      String v1 = t.registerModel("emoaudionet-audio_manifest_classification", run.getRunId());
+      String v1 = t.registerModel("emoaudionet-audio_manifest_classification", run.runId());
       assertEquals("1", v1);
       assertEquals("1", t.registerModel("emoaudionet-audio_manifest_classification",
-          run.getRunId()), "a retried register finds its version");
-      t.endRun(run.getRunId(), "FINISHED");
+          run.runId()), "a retried register finds its version");
+      t.endRun(run.runId(), "FINISHED");
 
       MlflowClient c = new MlflowClient(server.uri);
-      Run got = c.getRun(run.getRunId());
+      Run got = c.getRun(run.runId());
       assertEquals(RunStatus.FINISHED, got.getInfo().getStatus());
       assertEquals("manual__1", got.getInfo().getRunName());
       Map<String, String> params = new LinkedHashMap<>();
@@ -97,7 +97,7 @@ class MlflowTrackerTest {
           c.getExperiment(got.getInfo().getExperimentId()).getName());
       // the artifact really went to the S3 server behind MLflow's proxy
       assertTrue(s3.store("mlflow").exists(got.getInfo().getExperimentId() + "/"
-          + run.getRunId() + "/artifacts/metrics.json"));
+          + run.runId() + "/artifacts/metrics.json"));
     }
   }
 
@@ -127,8 +127,8 @@ class MlflowTrackerTest {
           "dags/kinds.yaml", null);
       RunInfo run = t.startRun("kinds", "manual__k", "kinds/manual__k", Map.of("train.seed", "7"),
           source);
-      String runId = run.getRunId();
-      assertEquals("alice", run.getUserId());
+      String runId = run.runId();
+      assertEquals("alice", run.userId());
       Map<String, String> tags = t.runTags(runId);
       assertEquals("alice", tags.get("mlflow.user"));
       assertEquals("JOB", tags.get("mlflow.source.type"));

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlflow.api.proto.Service.Run;
-import org.mlflow.api.proto.Service.RunInfo;
+import org.emoaudionet.mlflow.RunInfo;
 import org.mlflow.api.proto.Service.RunStatus;
 import org.mlflow.tracking.MlflowClient;
 
@@ -145,10 +145,10 @@ class PipelineEndToEndTest {
     String runId = r.mlflowRunId();
     RunInfo info = t.runInfo(runId);
     assertEquals("custom_model_development",
-        t.experimentTags(info.getExperimentId()).get("mlflow.experimentKind"));
-    assertTrue(t.experimentTags(info.getExperimentId()).containsKey("mlflow.note.content"),
+        t.experimentTags(info.experimentId()).get("mlflow.experimentKind"));
+    assertTrue(t.experimentTags(info.experimentId()).containsKey("mlflow.note.content"),
         "the DAG's description");
-    assertEquals("alice", info.getUserId());
+    assertEquals("alice", info.userId());
     Map<String, String> tags = t.runTags(runId);
     assertEquals("alice", tags.get("mlflow.user"));
     assertEquals("JOB", tags.get("mlflow.source.type"));

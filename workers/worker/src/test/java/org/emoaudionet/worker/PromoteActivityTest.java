@@ -86,7 +86,7 @@ class PromoteActivityTest {
 
   static Candidate register(MlflowTracker t, ArtifactStore store, String dagRunId, Path modelDir,
       Map<String, Double> metrics) throws Exception {
-    String runId = t.startRun(DAG, dagRunId, DAG + "/" + dagRunId, Map.of()).getRunId();
+    String runId = t.startRun(DAG, dagRunId, DAG + "/" + dagRunId, Map.of()).runId();
     String key = S3Keys.model(DAG, dagRunId);
     store.putDir(key, modelDir);
     t.logArtifacts(runId, modelDir, "model");
