@@ -97,7 +97,7 @@ public class AssetEvents {
         throw ApiException.badRequest(e.getMessage());
       }
       Map<String, String> memo = new LinkedHashMap<>(RunMemo.of(dag.dagId(), runId,
-          RunMemo.ASSET_TRIGGERED, "asset", in.mergedConf(), now, now, null));
+          RunMemo.ASSET_TRIGGERED, "asset", in.conf(), now, now, null));
       memo.put(TRIGGERING_ASSET, asset.uri());
       memo.put(EVENT_KEY, key);
       memo.put(EVENT_EXTRA, RunMemo.toJson(extra == null ? Map.of() : extra));

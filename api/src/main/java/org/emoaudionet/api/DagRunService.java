@@ -53,7 +53,7 @@ public class DagRunService {
     }
     ConfValidator.Result v = validate(dag, t.conf());
     Map<String, String> memo = new LinkedHashMap<>(RunMemo.of(dag.dagId(), runId, RunMemo.MANUAL,
-        "rest_api", v.merged(), now, runAfter, t.logicalDate()));
+        "rest_api", v.conf(), now, runAfter, t.logicalDate()));
     if (user != null) memo.put("triggering_user_name", user);
     if (t.dataIntervalStart() != null) memo.put("data_interval_start", t.dataIntervalStart().toString());
     if (t.dataIntervalEnd() != null) memo.put("data_interval_end", t.dataIntervalEnd().toString());
@@ -76,10 +76,11 @@ public class DagRunService {
       throw ApiException.conflict("Dag run `" + previous.dagRunId() + "` of Dag `" + dag.dagId()
           + "` is still running; set its state to failed first");
     }
+    // the stored conf read back the way a trigger reads one: the same checks, the same RunConf
     Map<String, Object> conf = views.dagRun(previous).conf();
     ConfValidator.Result v = validate(dag, conf);
     Map<String, String> memo = new LinkedHashMap<>(previous.memo());
-    memo.put("conf", RunMemo.toJson(v.merged()));
+    memo.put("conf", RunMemo.toJson(v.conf().toConf()));
     memo.put("queued_at", Instant.now().truncatedTo(ChronoUnit.MICROS).toString());
     memo.put("cleared_run_id", previous.runId());
     if (user != null) memo.put("triggering_user_name", user);

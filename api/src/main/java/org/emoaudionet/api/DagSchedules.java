@@ -169,7 +169,7 @@ public class DagSchedules {
       throw new IllegalStateException("DAG " + dag.dagId() + ": its default conf cannot start a"
           + " scheduled run: " + v.errors());
     }
-    return ScheduledRunInput.of(dag, Timetable.parse(dag.schedule()), v.conf(), v.merged());
+    return ScheduledRunInput.of(dag, Timetable.parse(dag.schedule()), v.conf());
   }
 
   private static String note(boolean paused, String user) {

@@ -3,22 +3,30 @@ package org.emoaudionet.cli;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.emoaudionet.augment.AugmentBench;
+import org.emoaudionet.config.PipelineConfig;
 import org.emoaudionet.features.FeatureBench;
 import org.emoaudionet.model.Devices;
+import org.emoaudionet.model.InferenceBench;
+import org.emoaudionet.pipeline.ServingBench;
 import org.emoaudionet.train.TrainBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * Prints throughput figures, each next to a reference measured in the same run on the same
- * machine: feature extraction against real time (audio seconds per wall second, one core), and
- * training GFLOP/s against a plain large matrix product on the same engine and device, which is
- * about what this machine can reach at all.
+ * machine: feature extraction and augmentation against real time (audio seconds per wall second,
+ * one core), training GFLOP/s against a plain large matrix product on the same engine and device
+ * (about what this machine can reach at all), inference and the serving path's cost per file;
+ * with {@code --peers}, the same network in PyTorch and Keras, run here, in one table of ratios.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Feature extraction speed and training throughput (both presets).")
+    description = "Feature, augmentation, training, inference and serving speed (both presets);"
+        + " --peers adds PyTorch and Keras/TensorFlow side by side.")
 final class BenchCommand implements Callable<Integer> {
   @Option(names = "--audio-seconds", defaultValue = "60", description = "audio per feature bench (default: ${DEFAULT-VALUE})")
   double audioSeconds;
@@ -26,21 +34,107 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--small-steps", defaultValue = "20", description = "timed training steps, small preset")
   int smallSteps;
 
-  @Option(names = "--paper-steps", defaultValue = "2", description = "timed training steps, paper preset (0 skips)")
+  @Option(names = "--paper-steps", defaultValue = "2", description = "timed training steps, paper preset (0 skips paper)")
   int paperSteps;
 
+  @Option(names = "--infer-steps", defaultValue = "10", description = "timed inference batches of 32, small preset (paper: --paper-steps)")
+  int inferSteps;
+
+  @Option(names = "--serving-repeats", defaultValue = "3", description = "timed 10 s files through the serving path, per preset")
+  int servingRepeats;
+
+  @Option(names = "--peers", description = "also run the PyTorch and Keras peers (./emo bench --peers installs their venv)")
+  boolean peers;
+
+  private static final int SMALL_BATCH = 32;
+  private static final int PAPER_BATCH = 8;
+  private static final int INFER_BATCH = 32;
+
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
     System.out.println("== features, one thread (reference: real time = 1.0) ==");
     FeatureBench.main(new String[] {String.valueOf(audioSeconds), "224"});
     FeatureBench.main(new String[] {String.valueOf(audioSeconds), "64"});
+    System.out.println("\n== augmentation, one thread, paper settings (reference: real time = 1.0) ==");
+    for (AugmentBench.Result r : AugmentBench.run(PipelineConfig.paper(), audioSeconds)) {
+      System.out.println(r);
+    }
     double reference = matmulGflops();
     System.out.printf(Locale.ROOT, "%n== training (reference: %d x %d matmul on %s = %.2f GFLOP/s) ==%n",
         N, N, Devices.preferred(), reference);
-    for (TrainBench.Result r : TrainBench.run(smallSteps, paperSteps)) {
+    List<TrainBench.Result> train = TrainBench.run(smallSteps, paperSteps);
+    for (TrainBench.Result r : train) {
       System.out.printf(Locale.ROOT, "%s  = %.3f x reference%n", r, r.gflopsPerSecond() / reference);
     }
+    System.out.println("\n== inference (serving forward: batch, softmax, copy out) ==");
+    List<PipelineConfig> presets = paperSteps > 0
+        ? List.of(PipelineConfig.small(), PipelineConfig.paper()) : List.of(PipelineConfig.small());
+    List<InferenceBench.Result> infer = new ArrayList<>();
+    for (PipelineConfig c : presets) {
+      InferenceBench.Result r = InferenceBench.measure(c, INFER_BATCH, steps(c));
+      infer.add(r);
+      System.out.println(r);
+    }
+    System.out.println("\n== serving one file (decode, segments, both features, forward) ==");
+    for (PipelineConfig c : presets) System.out.println(ServingBench.measure(c, servingRepeats));
+    if (peers) peerTable(presets, train, infer);
     return 0;
+  }
+
+  private int steps(PipelineConfig c) {
+    return c.preset().equals("paper") ? paperSteps : inferSteps;
+  }
+
+  /** One table, same run: ours, each peer, and ours over the fastest peer. */
+  private void peerTable(List<PipelineConfig> presets, List<TrainBench.Result> train,
+      List<InferenceBench.Result> infer) {
+    int threads = Runtime.getRuntime().availableProcessors();
+    PeerBench bench = PeerBench.fromEnvironment(threads);
+    System.out.printf(Locale.ROOT, "%n== peers, this run, %d threads (samples/s; ratio = ours /"
+        + " fastest peer, >= 1.0 is as fast) ==%n", threads);
+    List<String> header = new ArrayList<>(List.of("preset", "measure", "ours"));
+    List<List<String>> rows = new ArrayList<>();
+    for (int i = 0; i < presets.size(); i++) {
+      PipelineConfig c = presets.get(i);
+      boolean paper = c.preset().equals("paper");
+      int batch = paper ? PAPER_BATCH : SMALL_BATCH;
+      List<PeerBench.Figures> peers = bench.run(c, batch, paper ? paperSteps : smallSteps,
+          INFER_BATCH, steps(c));
+      for (PeerBench.Figures f : peers) {
+        if (!header.contains(f.framework())) header.add(f.framework());
+      }
+      rows.add(row(c.preset(), "train, batch " + batch, train.get(i).samplesPerSecond(), peers,
+          header, true));
+      rows.add(row(c.preset(), "inference, batch " + INFER_BATCH, infer.get(i).samplesPerSecond(),
+          peers, header, false));
+      peers.forEach(f -> System.out.println("  " + f.framework() + ": " + f.version()));
+    }
+    header.add("ours / fastest");
+    System.out.println("| " + String.join(" | ", header) + " |");
+    System.out.println("|" + "---|".repeat(header.size()));
+    for (List<String> r : rows) {
+      while (r.size() < header.size() - 1) r.add(r.size() - 1, "");
+      System.out.println("| " + String.join(" | ", r) + " |");
+    }
+  }
+
+  private static List<String> row(String preset, String measure, double ours,
+      List<PeerBench.Figures> peers, List<String> header, boolean training) {
+    List<String> r = new ArrayList<>(List.of(preset, measure, fmt(ours)));
+    double best = 0;
+    for (String framework : header.subList(3, header.size())) {
+      PeerBench.Figures f = peers.stream().filter(p -> p.framework().equals(framework))
+          .findFirst().orElse(null);
+      double v = f == null ? 0 : training ? f.trainSamplesPerSecond() : f.inferSamplesPerSecond();
+      r.add(f == null ? "" : fmt(v));
+      best = Math.max(best, v);
+    }
+    r.add(PeerBench.ratio(ours, best));
+    return r;
+  }
+
+  private static String fmt(double v) {
+    return String.format(Locale.ROOT, v >= 100 ? "%.0f" : "%.2f", v);
   }
 
   private static final int N = 1024;

@@ -49,10 +49,11 @@ public final class TrainBench {
     return out;
   }
 
-  /** One warm-up step, then {@code steps} timed steps of batch {@code batch}. */
-  public static Result measure(PipelineConfig config, int batch, int steps) {
-    Architecture arch = Architecture.EMOAUDIONET;
-    int classes = 10;
+  /** Classes of the benched network (the peers' too). */
+  public static final int CLASSES = 10;
+
+  /** {@code batch} segments of random features at the preset's sizes, labels 0..CLASSES-1. */
+  public static List<SegmentFeatures> randomBatch(PipelineConfig config, int batch) {
     int mfcc = EmoAudioNetFactory.MFCC_LENGTH;
     int size = config.model().imageSize();
     Random r = new Random(1);
@@ -62,8 +63,19 @@ public final class TrainBench {
       for (int j = 0; j < mfcc; j++) m[j] = (float) r.nextGaussian();
       byte[] img = new byte[3 * size * size];
       r.nextBytes(img);
-      data.add(new SegmentFeatures("bench", null, i, Split.TRAIN, i % classes, Double.NaN, m, img, "original"));
+      data.add(new SegmentFeatures("bench", null, i, Split.TRAIN, i % CLASSES, Double.NaN, m, img,
+          "original"));
     }
+    return data;
+  }
+
+  /** One warm-up step, then {@code steps} timed steps of batch {@code batch}. */
+  public static Result measure(PipelineConfig config, int batch, int steps) {
+    Architecture arch = Architecture.EMOAUDIONET;
+    int classes = CLASSES;
+    int mfcc = EmoAudioNetFactory.MFCC_LENGTH;
+    int size = config.model().imageSize();
+    List<SegmentFeatures> data = randomBatch(config, batch);
     Device device = Devices.preferred();
     try (NDManager manager = NDManager.newBaseManager(device)) {
       Engine.getInstance().setRandomSeed(1);

@@ -79,6 +79,31 @@ public record RunConf(
         checksum, extra, importModel, null, null);
   }
 
+  /**
+   * This conf as a run's {@code conf} map (snake_case keys, what was left out left out): the one
+   * form a run's conf is stored in (its memo, shown as Airflow's {@code DagRun.conf}) and read
+   * back from by {@code clear}, through the same {@link ConfValidator} as a trigger, which gives
+   * this record again. {@code fold} is never a user key and is not written.
+   */
+  public java.util.Map<String, Object> toConf() {
+    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("layout", layout);
+    if (datasetUri != null) m.put("dataset_uri", datasetUri);
+    m.put("task", task);
+    m.put("preset", preset);
+    m.put("split", split);
+    if (epochs != null) m.put("epochs", epochs);
+    if (seed != null) m.put("seed", seed);
+    m.put("augment", augment);
+    if (pretrainedFrom != null) m.put("pretrained_from", pretrainedFrom);
+    m.put("arch", arch);
+    if (checksum != null) m.put("checksum", checksum);
+    if (extra != null && !extra.isEmpty()) m.put("extra", new java.util.TreeMap<>(extra));
+    if (importModel != null) m.put("import_model", importModel);
+    if (folds != null) m.put("folds", folds);
+    return m;
+  }
+
   /** This conf as fold {@code i} of its {@link #folds()}: what a cross-validation child runs. */
   public RunConf forFold(int i) {
     return new RunConf(layout, datasetUri, task, preset, split, epochs, seed, augment,

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.emoaudionet.workflows.conf.RunConf;
 
 /**
  * The Temporal memo of a DAG run execution: what the API reads back to answer Airflow's DagRun
@@ -29,18 +30,18 @@ public final class RunMemo {
    * @param runType {@link #MANUAL}, {@link #SCHEDULED} or {@link #ASSET_TRIGGERED}
    * @param triggeredBy Airflow's {@code triggered_by}: {@code rest_api}, {@code timetable},
    *     {@code asset}
-   * @param mergedConf the run's conf with the DAG's defaults merged in
+   * @param conf the run's resolved conf: stored as {@link RunConf#toConf()}
    * @param logicalDate null for runs without one (asset-triggered runs in Airflow 3)
    */
   public static Map<String, String> of(String dagId, String dagRunId, String runType,
-      String triggeredBy, Map<String, Object> mergedConf, Instant queuedAt, Instant runAfter,
+      String triggeredBy, RunConf conf, Instant queuedAt, Instant runAfter,
       Instant logicalDate) {
     Map<String, String> memo = new LinkedHashMap<>();
     memo.put("dag_id", dagId);
     memo.put("dag_run_id", dagRunId);
     if (logicalDate != null) memo.put("logical_date", logicalDate.toString());
     memo.put("run_type", runType);
-    memo.put("conf", toJson(mergedConf));
+    memo.put("conf", toJson(conf.toConf()));
     memo.put("triggered_by", triggeredBy);
     memo.put("queued_at", queuedAt.toString());
     memo.put("run_after", runAfter.toString());

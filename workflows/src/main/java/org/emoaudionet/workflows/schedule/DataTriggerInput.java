@@ -1,6 +1,5 @@
 package org.emoaudionet.workflows.schedule;
 
-import java.util.Map;
 import org.emoaudionet.workflows.conf.RunConf;
 import org.emoaudionet.workflows.dag.ChampionPolicy;
 import org.emoaudionet.workflows.dag.DataTrigger;
@@ -12,7 +11,6 @@ import org.emoaudionet.workflows.dag.DataTrigger;
  * @param trigger the prefix and the poll interval
  * @param conf the validated conf of every run it starts ({@code dataset_uri} = the prefix unless
  *     the DAG's default conf names another)
- * @param mergedConf the same conf as the API shows it (DagRun.conf)
  * @param configHash hex SHA-256 of everything above: the start-up bean compares it with the
  *     running watcher's memo to replace a watcher whose DAG file changed
  * @param pollsPerExecution polls before continue-as-new (bounds the history)
@@ -22,7 +20,6 @@ public record DataTriggerInput(
     String dagId,
     DataTrigger trigger,
     RunConf conf,
-    Map<String, Object> mergedConf,
     boolean participantLevel,
     ChampionPolicy champion,
     boolean pausedUponCreation,
@@ -31,7 +28,7 @@ public record DataTriggerInput(
     DataTriggerState state) {
 
   public DataTriggerInput withState(DataTriggerState next) {
-    return new DataTriggerInput(dagId, trigger, conf, mergedConf, participantLevel, champion,
+    return new DataTriggerInput(dagId, trigger, conf, participantLevel, champion,
         pausedUponCreation, configHash, pollsPerExecution, next);
   }
 }

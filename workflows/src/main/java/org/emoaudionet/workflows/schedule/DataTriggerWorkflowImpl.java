@@ -125,7 +125,7 @@ public class DataTriggerWorkflowImpl implements DataTriggerWorkflow {
     String runId = RUN_ID_PREFIX + AIRFLOW_ISO.format(now);
     // Asset-triggered runs have no logical date in Airflow 3.
     Map<String, String> memo = new LinkedHashMap<>(RunMemo.of(in.dagId(), runId,
-        RunMemo.ASSET_TRIGGERED, "asset", in.mergedConf(), now, now, null));
+        RunMemo.ASSET_TRIGGERED, "asset", in.conf(), now, now, null));
     memo.put("triggering_asset", in.trigger().prefix());
     memo.put("triggering_digest", snap.digest());
     PipelineRequest request = new PipelineRequest(in.dagId(), runId, in.conf(),

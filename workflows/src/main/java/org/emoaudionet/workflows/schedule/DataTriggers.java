@@ -45,9 +45,9 @@ public final class DataTriggers {
           + "runs is invalid: conf." + e.field() + ": " + e.message());
     }
     String hash = sha256(dag.dagId() + "\n" + t.prefix() + "\n" + t.pollInterval() + "\n"
-        + RunMemo.toJson(sorted(v.merged())) + "\n" + dag.participantLevel() + "\n"
+        + RunMemo.toJson(sorted(v.conf().toConf())) + "\n" + dag.participantLevel() + "\n"
         + dag.champion() + "\n" + dag.pausedUponCreation() + "\n" + pollsPerExecution);
-    return new DataTriggerInput(dag.dagId(), t, v.conf(), v.merged(), dag.participantLevel(),
+    return new DataTriggerInput(dag.dagId(), t, v.conf(), dag.participantLevel(),
         dag.champion(), dag.pausedUponCreation(), hash, pollsPerExecution,
         DataTriggerState.INITIAL);
   }

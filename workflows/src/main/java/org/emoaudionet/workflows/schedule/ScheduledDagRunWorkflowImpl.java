@@ -29,7 +29,7 @@ public class ScheduledDagRunWorkflowImpl implements ScheduledDagRunWorkflow {
     String runId = ScheduledDagRunWorkflow.runId(logicalDate);
     // Airflow 3's CronTriggerTimetable: the run's data interval is the fire time itself.
     Map<String, String> memo = new LinkedHashMap<>(RunMemo.of(input.dagId(), runId,
-        RunMemo.SCHEDULED, "timetable", input.mergedConf(), now, logicalDate, logicalDate));
+        RunMemo.SCHEDULED, "timetable", input.conf(), now, logicalDate, logicalDate));
     memo.put("data_interval_start", logicalDate.toString());
     memo.put("data_interval_end", logicalDate.toString());
     Promise<PipelineResult> result = ChildPipelines.start(input.request(runId), memo);

@@ -1,6 +1,5 @@
 package org.emoaudionet.workflows.schedule;
 
-import java.util.Map;
 import org.emoaudionet.workflows.conf.RunConf;
 import org.emoaudionet.workflows.dag.ChampionPolicy;
 import org.emoaudionet.workflows.dag.DagDefinition;
@@ -15,14 +14,12 @@ import org.emoaudionet.workflows.pipeline.PipelineRequest;
  * @param cron the DAG's schedule as 5 cron fields (UTC), to find the fire time a cron workflow
  *     stands for
  * @param conf the DAG's default conf, validated
- * @param mergedConf the same as the API shows it in a DAG run's {@code conf}
  */
 public record ScheduledRunInput(String dagId, String cron, RunConf conf,
-    Map<String, Object> mergedConf, boolean participantLevel, ChampionPolicy champion) {
+    boolean participantLevel, ChampionPolicy champion) {
 
-  public static ScheduledRunInput of(DagDefinition dag, Timetable timetable, RunConf conf,
-      Map<String, Object> mergedConf) {
-    return new ScheduledRunInput(dag.dagId(), timetable.cron(), conf, mergedConf,
+  public static ScheduledRunInput of(DagDefinition dag, Timetable timetable, RunConf conf) {
+    return new ScheduledRunInput(dag.dagId(), timetable.cron(), conf,
         dag.participantLevel(), dag.champion());
   }
 

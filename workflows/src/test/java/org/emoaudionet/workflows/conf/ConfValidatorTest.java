@@ -40,6 +40,23 @@ class ConfValidatorTest {
   }
 
   @Test
+  void theStoredFormReadsBackToTheSameConf() {
+    // what a trigger stores (RunConf.toConf) is what clear validates again: the same record
+    var first = validate(conf("dataset_uri", "/data/recola", "epochs", 3, "seed", 7,
+        "preset", "paper", "folds", 5, "checksum", "md5:" + "a".repeat(32),
+        "extra", Map.of("manifest", "m.csv")), RECOLA, (d, id) -> null);
+    assertTrue(first.ok(), first.errors().toString());
+    Map<String, Object> stored = first.conf().toConf();
+    assertFalse(stored.containsKey("fold"), "fold is never a user key");
+    var again = validate(stored, RECOLA, (d, id) -> null);
+    assertTrue(again.ok(), again.errors().toString());
+    assertEquals(first.conf(), again.conf());
+    assertEquals(stored, again.conf().toConf());
+    // a fold child stores its parent's conf: fold is set by the parent workflow, never stored
+    assertEquals(stored, first.conf().forFold(2).toConf());
+  }
+
+  @Test
   void mergesDefaultsUnderTheConf() {
     var r = validate(conf("dataset_uri", "/data/recola", "epochs", 3, "seed", 7,
         "preset", "paper", "extra", Map.of("manifest", "m.csv")), RECOLA, (d, id) -> null);

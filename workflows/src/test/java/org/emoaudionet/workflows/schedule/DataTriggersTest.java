@@ -24,7 +24,7 @@ class DataTriggersTest {
   void runsTrainOnThePrefixUnlessTheDagNamesAnotherDataset() {
     DataTriggerInput in = DataTriggers.input(dag(DEFAULTS, "s3://emo/in/", Duration.ofSeconds(30)), 7);
     assertEquals("s3://emo/in/", in.conf().datasetUri());
-    assertEquals("s3://emo/in/", in.mergedConf().get("dataset_uri"));
+    assertEquals("s3://emo/in/", in.conf().toConf().get("dataset_uri"), "what DagRun.conf shows");
     assertEquals(7, in.pollsPerExecution());
     assertEquals(DataTriggerState.INITIAL, in.state());
 

@@ -62,8 +62,7 @@ class ScheduledDagRunWorkflowTest {
     DagDefinition dag = DagCatalog.bundled().get("recola_arousal").orElseThrow();
     RunConf conf = new RunConf("recola", "/data/r", "arousal", "small", "speaker", 1, seed, false,
         null, "emoaudionet", null, Map.of());
-    ScheduledRunInput in = ScheduledRunInput.of(dag, Timetable.parse("* * * * *"), conf,
-        Map.of("dataset_uri", "/data/r", "seed", seed));
+    ScheduledRunInput in = ScheduledRunInput.of(dag, Timetable.parse("* * * * *"), conf);
     return env.getWorkflowClient().newWorkflowStub(ScheduledDagRunWorkflow.class,
         WorkflowOptions.newBuilder().setTaskQueue(TaskQueues.CPU)
             .setWorkflowId(ScheduledDagRunWorkflow.cronWorkflowId("recola_arousal") + seed).build())
