@@ -82,7 +82,9 @@ final class SystemMetricsMonitor implements AutoCloseable {
   @Override
   public void close() {
     if (thread == null) return;
-    thread.shutdownNow();
+    // shutdown, not shutdownNow: the periodic sample stops, but one in flight finishes (an
+    // interrupted HTTP call may have reached MLflow and would go uncounted)
+    thread.shutdown();
     try {
       thread.awaitTermination(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
