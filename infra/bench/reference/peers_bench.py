@@ -41,6 +41,8 @@ def parse():
     p.add_argument("--learning-rate", type=float, default=1e-3)
     p.add_argument("--channels-last", action="store_true",
                    help="torch only: NHWC tensors and weights (oneDNN's preferred layout)")
+    p.add_argument("--profile", action="store_true",
+                   help="torch only: print the ops of one training step by time (stderr)")
     return p.parse_args()
 
 
@@ -99,6 +101,11 @@ def run_torch(a):
 
     model.train()
     train_s = timed(train, a.train_steps)
+    if a.profile:
+        from torch.profiler import ProfilerActivity, profile
+        with profile(activities=[ProfilerActivity.CPU]) as prof:
+            train()
+        print(prof.key_averages().table(sort_by="cpu_time_total", row_limit=15), file=sys.stderr)
     mi, ii, _ = inputs(a.infer_batch)
     model.eval()
 

@@ -3,6 +3,7 @@ package org.emoaudionet.cli;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,7 @@ import org.emoaudionet.features.FeatureBench;
 import org.emoaudionet.model.Devices;
 import org.emoaudionet.model.InferenceBench;
 import org.emoaudionet.pipeline.ServingBench;
+import org.emoaudionet.train.StepProfile;
 import org.emoaudionet.train.TrainBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,6 +44,9 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--serving-repeats", defaultValue = "3", description = "timed 10 s files through the serving path, per preset")
   int servingRepeats;
+
+  @Option(names = "--profile", description = "profile one training step of each preset (PyTorch's profiler): ops by time, and a Chrome trace")
+  boolean profile;
 
   @Option(names = "--peers", description = "also run the PyTorch and Keras peers (./emo bench --peers installs their venv)")
   boolean peers;
@@ -77,6 +82,15 @@ final class BenchCommand implements Callable<Integer> {
     }
     System.out.println("\n== serving one file (decode, segments, both features, forward) ==");
     for (PipelineConfig c : presets) System.out.println(ServingBench.measure(c, servingRepeats));
+    if (profile) {
+      System.out.println("\n== where a training step's time goes (PyTorch profiler, one step) ==");
+      for (PipelineConfig c : presets) {
+        int batch = c.preset().equals("paper") ? PAPER_BATCH : SMALL_BATCH;
+        Path trace = Path.of(System.getProperty("java.io.tmpdir"),
+            "emo-step-profile-" + c.preset() + ".json");
+        System.out.print(StepProfile.run(c, batch, trace).table(15));
+      }
+    }
     if (peers) peerTable(presets, train, infer);
     return 0;
   }
