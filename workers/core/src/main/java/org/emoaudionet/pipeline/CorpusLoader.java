@@ -25,10 +25,9 @@ public final class CorpusLoader {
   /** As {@link #load(DatasetUri, String)}, with a LibriSpeech subset (e.g. the paper's 20 + 20 speakers). */
   public static Corpus load(DatasetUri uri, String task, LibriSpeechReader.Options librispeech)
       throws IOException {
-    List<String> offered = uri.layout().tasks();
-    if (task == null || !offered.contains(task)) {
-      throw new IllegalArgumentException("task '" + task + "' does not fit data set " + uri
-          + ": " + uri.layout().wireName() + " offers " + String.join(", ", offered));
+    String taskProblem = uri.layout().taskProblem(task);
+    if (taskProblem != null) {
+      throw new IllegalArgumentException("data set " + uri + ": " + taskProblem);
     }
     boolean isFile = uri.layout().namesFile();
     if (isFile ? !Files.isRegularFile(uri.path()) : !Files.isDirectory(uri.path())) {

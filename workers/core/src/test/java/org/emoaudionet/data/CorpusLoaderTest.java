@@ -36,7 +36,7 @@ class CorpusLoaderTest {
   void taskThatDoesNotFitIsNamed() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> CorpusLoader.load(DatasetUri.parse("librispeech:" + tmp), "arousal"));
-    assertTrue(e.getMessage().contains("'arousal'") && e.getMessage().contains("offers gender"), e.getMessage());
+    assertTrue(e.getMessage().contains("'arousal'") && e.getMessage().contains("expected one of [gender]"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class,
         () -> CorpusLoader.load(DatasetUri.parse("daic-woz:" + tmp), "gender"));
     assertTrue(e.getMessage().contains("phq8_binary, phq8_score"), e.getMessage());

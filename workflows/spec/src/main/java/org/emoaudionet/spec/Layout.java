@@ -40,6 +40,15 @@ public enum Layout {
     return tasks;
   }
 
+  /**
+   * Why {@code task} is not one of this layout's tasks, or null when it is: the one sentence the
+   * API's conf validation and the core's corpus loading both say.
+   */
+  public String taskProblem(String task) {
+    return task != null && tasks.contains(task) ? null
+        : "Unknown task '" + task + "' for layout '" + wireName + "'; expected one of " + tasks;
+  }
+
   /** Whether a data set of this layout is one file (a manifest CSV) rather than a folder. */
   public boolean namesFile() {
     return namesFile;

@@ -87,11 +87,9 @@ public final class ConfValidator {
     f.reader().refuseUnknownKeys(KEYS);
     String layout = f.oneOf("layout", LAYOUTS, true, errors);
     String task = f.string("task", true);
-    List<String> tasks = layout == null ? null : Layout.parse(layout).tasks();
-    if (tasks != null && task != null && !tasks.contains(task)) {
-      errors.add(new FieldError("task", "enum", "Unknown task '" + task + "' for layout '" + layout
-          + "'; expected one of " + tasks, task));
-    }
+    String taskProblem = layout == null || task == null ? null
+        : Layout.parse(layout).taskProblem(task);
+    if (taskProblem != null) errors.add(new FieldError("task", "enum", taskProblem, task));
     String datasetUri = f.string("dataset_uri", true);
     if (datasetUri != null && allowed(sources, "dataset_uri", datasetUri, errors)
         && RunConf.namesCsv(datasetUri)) {
