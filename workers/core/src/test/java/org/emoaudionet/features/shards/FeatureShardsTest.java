@@ -108,4 +108,31 @@ class FeatureShardsTest {
     float m00 = set(3).segments().get(0).mfcc()[0];
     assertTrue(out.contains("\"m00\": " + (double) m00), out + " vs " + (double) m00);
   }
+
+  @Test
+  void aStreamedPassGivesEveryKeptSegmentOnceInASeededOrderWithBoundedMemory() throws IOException {
+    FeatureShards.write(set(23), tmp, 4); // 6 shards: 4, 4, 4, 4, 4, 3
+    List<String> first = pass(tmp, 99);
+    List<String> kept = set(23).segments().stream().filter(x -> x.split() != Split.TEST)
+        .map(x -> x.recordingId()).sorted().toList();
+    assertEquals(kept, first.stream().sorted().toList(), "each kept segment exactly once");
+    assertEquals(first, pass(tmp, 99), "the same seed streams the same batches");
+    assertTrue(!first.equals(pass(tmp, 100)), "another seed, another order");
+    ShardStream s = new ShardStream(tmp, 3, 6, 1, x -> true);
+    int batches = 0;
+    while (s.hasNext()) {
+      int n = s.next().size();
+      assertTrue(n == 3 || !s.hasNext(), "only the last batch may be short");
+      batches++;
+    }
+    assertEquals(8, batches); // 23 segments in batches of 3
+    assertTrue(s.peakBuffered() <= 6 + 4, "buffer plus one shard at most: " + s.peakBuffered());
+  }
+
+  private static List<String> pass(Path dir, long seed) throws IOException {
+    List<String> ids = new ArrayList<>();
+    ShardStream s = new ShardStream(dir, 3, 6, seed, x -> x.split() != Split.TEST);
+    while (s.hasNext()) s.next().forEach(x -> ids.add(x.recordingId()));
+    return ids;
+  }
 }
