@@ -23,7 +23,13 @@ public class TaskInstanceLookup {
     if (!DagDefinition.TASK_IDS.contains(taskId) || mapIndex != -1) {
       throw notFound(dagId, runId, taskId, mapIndex);
     }
-    return views.taskInstances(views.snapshot(run)).stream()
+    return require(views.snapshot(run), dagId, runId, taskId);
+  }
+
+  /** The task instance in a snapshot already taken (a caller that reads the run's log too). */
+  TaskInstance require(RunViews.Snapshot snapshot, String dagId, String runId, String taskId) {
+    if (!DagDefinition.TASK_IDS.contains(taskId)) throw notFound(dagId, runId, taskId, -1);
+    return views.taskInstances(snapshot).stream()
         .filter(t -> t.taskId().equals(taskId)).findFirst()
         .orElseThrow(() -> notFound(dagId, runId, taskId, -1));
   }

@@ -22,12 +22,14 @@ public class TaskLogs {
     if (mapIndex != null && !mapIndex.equals("-1")) {
       throw TaskInstanceLookup.notFound(dagId, runId, taskId, -1);
     }
-    TaskInstance ti = taskInstances.require(dagId, runId, taskId);
+    // one look-up of the run and one snapshot serve both the task instance and its log
+    RunViews.Snapshot snapshot = views.snapshot(runs.require(dagId, runId));
+    TaskInstance ti = taskInstances.require(snapshot, dagId, runId, taskId);
     if (tryNumber < 0 || (tryNumber > ti.tryNumber() && ti.tryNumber() > 0)) {
       throw ApiException.notFound("TaskInstance " + taskId + " of run `" + runId + "` has no try "
           + tryNumber + " (tries so far: " + ti.tryNumber() + ")");
     }
-    String text = views.log(views.snapshot(runs.require(dagId, runId)), taskId);
+    String text = views.log(snapshot, taskId);
     return text.isEmpty() ? List.of()
         : text.lines().map(l -> new LogMessage(l, null)).toList();
   }
