@@ -72,7 +72,8 @@ public final class ChildProcess implements AutoCloseable {
     }
   }
 
-  private void exited(Process p) {
+  // Synchronized with close(): a crash noticed while the stack is stopping must not relaunch.
+  private synchronized void exited(Process p) {
     if (stopping || p != process) {
       return;
     }
@@ -135,8 +136,7 @@ public final class ChildProcess implements AutoCloseable {
 
   /** SIGKILL, no restart: what a crash looks like (tests). */
   public void killHard() {
-    stopping = true;
-    Process p = process;
+    Process p = markStopping();
     p.descendants().forEach(ProcessHandle::destroyForcibly);
     p.destroyForcibly();
     try {
@@ -150,13 +150,27 @@ public final class ChildProcess implements AutoCloseable {
   /** SIGTERM to the tree, SIGKILL after 10 s. */
   @Override
   public void close() {
-    stopping = true;
-    Process p = process;
+    Process p = markStopping();
     if (p == null) {
       return;
     }
     stopTree(p.toHandle(), Duration.ofSeconds(10));
+    // ProcessHandle sees the death before the JDK's reaper has collected the exit status, and
+    // Process.isAlive() answers from that status: wait for it so that close() means "dead".
+    try {
+      if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+        p.destroyForcibly().waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     deletePidFile();
+  }
+
+  /** Stops restarts and returns the process to stop: no relaunch can follow this call. */
+  private synchronized Process markStopping() {
+    stopping = true;
+    return process;
   }
 
   static void stopTree(ProcessHandle root, Duration grace) {
