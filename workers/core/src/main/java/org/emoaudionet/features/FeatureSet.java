@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Random;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.emoaudionet.data.Split;
@@ -23,7 +25,7 @@ import org.emoaudionet.data.TaskSpec;
  * version, so that a stale or foreign file is refused with a clear message.
  */
 public record FeatureSet(TaskSpec task, int imageSize, int mfccLength, int mfccChannels,
-    List<SegmentFeatures> segments) {
+    List<SegmentFeatures> segments) implements FeatureSource<SegmentFeatures> {
   private static final int MAGIC = 0x454D4F46; // "EMOF"
   /** 2 added the MFCC channel count; version 1 files (one channel) are still read. */
   private static final int VERSION = 2;
@@ -41,6 +43,35 @@ public record FeatureSet(TaskSpec task, int imageSize, int mfccLength, int mfccC
   /** The same metadata with other segments. */
   public FeatureSet withSegments(List<SegmentFeatures> other) {
     return new FeatureSet(task, imageSize, mfccLength, mfccChannels, other);
+  }
+
+  @Override
+  public List<SegmentFeatures> labels() {
+    return segments;
+  }
+
+  /** {@code subset} as given, cut into batches. */
+  @Override
+  public Iterator<List<SegmentFeatures>> pass(List<SegmentFeatures> subset, int batchSize) {
+    return batches(subset, batchSize);
+  }
+
+  /** {@code Collections.shuffle(copy, new Random(seed))}, then cut: what training always did. */
+  @Override
+  public Iterator<List<SegmentFeatures>> shuffled(List<SegmentFeatures> subset, int batchSize,
+      long seed) {
+    List<SegmentFeatures> order = new ArrayList<>(subset);
+    Collections.shuffle(order, new Random(seed));
+    return batches(order, batchSize);
+  }
+
+  private static Iterator<List<SegmentFeatures>> batches(List<SegmentFeatures> l, int batchSize) {
+    if (batchSize < 1) throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
+    List<List<SegmentFeatures>> out = new ArrayList<>();
+    for (int from = 0; from < l.size(); from += batchSize) {
+      out.add(l.subList(from, Math.min(l.size(), from + batchSize)));
+    }
+    return out.iterator();
   }
 
   public List<SegmentFeatures> split(Split s) {

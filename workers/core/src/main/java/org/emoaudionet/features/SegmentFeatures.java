@@ -22,7 +22,7 @@ public record SegmentFeatures(
     double target,
     float[] mfcc,
     byte[] image,
-    String origin) {
+    String origin) implements SegmentLabels {
 
   public float[] imageAsFloats() {
     float[] out = new float[image.length];

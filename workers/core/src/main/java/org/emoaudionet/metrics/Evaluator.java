@@ -8,11 +8,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.emoaudionet.data.Split;
 import org.emoaudionet.data.TaskSpec;
-import org.emoaudionet.features.FeatureSet;
+import org.emoaudionet.features.FeatureSource;
+import org.emoaudionet.features.SegmentLabels;
 import org.emoaudionet.features.SegmentFeatures;
 import org.emoaudionet.model.ScoringModel;
 import org.emoaudionet.train.EpochMetrics;
@@ -34,18 +37,33 @@ public final class Evaluator {
    * @param participantLevel also aggregate per recording (mean of segment probabilities), as
    *     DAIC-WOZ is reported
    */
-  public static EvaluationReport evaluate(ScoringModel model, FeatureSet data, String protocol,
-      List<EpochMetrics> history, boolean participantLevel, Path outDir) throws IOException {
-    List<SegmentFeatures> test = data.split(Split.TEST);
+  public static <L extends SegmentLabels> EvaluationReport evaluate(ScoringModel model,
+      FeatureSource<L> data, String protocol, List<EpochMetrics> history, boolean participantLevel,
+      Path outDir) throws IOException {
+    List<L> test = new ArrayList<>();
+    for (L l : data.labels()) if (l.split() == Split.TEST) test.add(l);
     if (test.isEmpty()) throw new IllegalArgumentException("the feature set has no TEST segments to evaluate");
     float[][] probs = new float[test.size()][];
-    for (int from = 0; from < test.size(); from += PREDICT_CHUNK) {
-      List<SegmentFeatures> chunk = test.subList(from, Math.min(test.size(), from + PREDICT_CHUNK));
+    // A source passes in its own order (shards: by shard, which is the labels' order); each batch
+    // is checked against the labels it is scored under.
+    int from = 0;
+    for (Iterator<List<SegmentFeatures>> it = data.pass(test, PREDICT_CHUNK); it.hasNext(); ) {
+      List<SegmentFeatures> chunk = it.next();
       float[][] p = model.predict(chunk);
       if (p.length != chunk.size()) {
         throw new IllegalStateException("model returned " + p.length + " rows for " + chunk.size() + " segments");
       }
+      for (int i = 0; i < chunk.size(); i++) {
+        SegmentLabels want = test.get(from + i);
+        SegmentFeatures got = chunk.get(i);
+        if (!got.recordingId().equals(want.recordingId()) || got.startSeconds() != want.startSeconds()) {
+          throw new IllegalStateException("test segment " + (from + i) + " came back as "
+              + got.recordingId() + "@" + got.startSeconds() + ", expected " + want.recordingId()
+              + "@" + want.startSeconds());
+        }
+      }
       System.arraycopy(p, 0, probs, from, p.length);
+      from += chunk.size();
     }
     return fromProbabilities(data, test, probs, protocol, history, participantLevel, outDir);
   }
@@ -54,7 +72,8 @@ public final class Evaluator {
    * The scoring itself, given the model's softmax rows for {@code test} (in the task's class
    * order); what {@link #evaluate} does after prediction.
    */
-  public static EvaluationReport fromProbabilities(FeatureSet data, List<SegmentFeatures> test,
+  public static EvaluationReport fromProbabilities(FeatureSource<?> data,
+      List<? extends SegmentLabels> test,
       float[][] probabilities, String protocol, List<EpochMetrics> history, boolean participantLevel,
       Path outDir) throws IOException {
     TaskSpec task = data.task();
@@ -75,9 +94,11 @@ public final class Evaluator {
     root.put("protocol", protocol);
     ArrayNode classes = root.putArray("classes");
     task.classes().forEach(classes::add);
-    root.put("n_train", data.split(Split.TRAIN).size());
-    root.put("n_val", data.split(Split.VAL).size());
-    root.put("n_test", data.split(Split.TEST).size());
+    int[] perSplit = new int[Split.values().length];
+    for (SegmentLabels l : data.labels()) if (l.split() != null) perSplit[l.split().ordinal()]++;
+    root.put("n_train", perSplit[Split.TRAIN.ordinal()]);
+    root.put("n_val", perSplit[Split.VAL.ordinal()]);
+    root.put("n_test", perSplit[Split.TEST.ordinal()]);
 
     int[] truth = new int[test.size()];
     double[] targets = new double[test.size()];

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.emoaudionet.features.SegmentFeatures;
+import org.emoaudionet.features.SegmentLabels;
 
 /**
  * Recording-level (DAIC-WOZ: participant-level) scores: the mean of a recording's segment
@@ -14,7 +14,7 @@ import org.emoaudionet.features.SegmentFeatures;
  */
 public record ParticipantLevel(List<String> recordingIds, float[][] probabilities, int[] truth, double[] targets) {
 
-  public static ParticipantLevel aggregate(List<SegmentFeatures> segments, float[][] probabilities) {
+  public static ParticipantLevel aggregate(List<? extends SegmentLabels> segments, float[][] probabilities) {
     if (segments.size() != probabilities.length) {
       throw new IllegalArgumentException(segments.size() + " segments but " + probabilities.length
           + " probability rows");

@@ -24,7 +24,7 @@ public record MfccScaling(double mean, double std, double[] channelMeans, double
     return fit(train, 1, mfccLength);
   }
 
-  public static MfccScaling fit(List<SegmentFeatures> train, int channels, int mfccLength) {
+  public static MfccScaling fit(Iterable<SegmentFeatures> train, int channels, int mfccLength) {
     double[] sum = new double[channels];
     double[] sumSq = new double[channels];
     long n = 0;

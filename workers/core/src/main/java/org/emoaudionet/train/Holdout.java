@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import org.emoaudionet.features.SegmentFeatures;
+import org.emoaudionet.features.SegmentLabels;
 
 /**
  * A validation set carved from the training segments when the data set has no VAL split.
@@ -23,29 +23,29 @@ import org.emoaudionet.features.SegmentFeatures;
  *
  * @param bySpeaker whether the carve is speaker-independent
  */
-record Holdout(List<SegmentFeatures> train, List<SegmentFeatures> val, boolean bySpeaker) {
+record Holdout<T extends SegmentLabels>(List<T> train, List<T> val, boolean bySpeaker) {
   /** With fewer than two groups nothing can be held out: both lists are the input. */
-  static Holdout carve(List<SegmentFeatures> train, double fraction, long seed) {
-    Map<String, List<SegmentFeatures>> speakers = group(train, true);
+  static <T extends SegmentLabels> Holdout<T> carve(List<T> train, double fraction, long seed) {
+    Map<String, List<T>> speakers = group(train, true);
     List<String> bySpeakerPick = speakers.size() >= 2 ? pick(speakers, fraction, new Random(seed)) : List.of();
     // A speaker carve that would take some class's only speaker out of training (or find nothing
     // to take) falls back to whole segments: the network could not learn that class at all.
     boolean bySpeaker = !bySpeakerPick.isEmpty();
-    Map<String, List<SegmentFeatures>> groups = bySpeaker ? speakers : group(train, false);
+    Map<String, List<T>> groups = bySpeaker ? speakers : group(train, false);
     List<String> keys = new ArrayList<>(groups.keySet());
-    if (keys.size() < 2) return new Holdout(train, train, false);
+    if (keys.size() < 2) return new Holdout<>(train, train, false);
     Set<String> valSet = new HashSet<>(bySpeaker ? bySpeakerPick : pick(groups, fraction, new Random(seed)));
-    List<SegmentFeatures> v = new ArrayList<>();
-    List<SegmentFeatures> t = new ArrayList<>();
-    for (Map.Entry<String, List<SegmentFeatures>> e : groups.entrySet()) {
+    List<T> v = new ArrayList<>();
+    List<T> t = new ArrayList<>();
+    for (Map.Entry<String, List<T>> e : groups.entrySet()) {
       (valSet.contains(e.getKey()) ? v : t).addAll(e.getValue());
     }
-    return new Holdout(t, v, bySpeaker);
+    return new Holdout<>(t, v, bySpeaker);
   }
 
-  private static Map<String, List<SegmentFeatures>> group(List<SegmentFeatures> segs, boolean bySpeaker) {
-    Map<String, List<SegmentFeatures>> groups = new TreeMap<>();
-    for (SegmentFeatures s : segs) {
+  private static <T extends SegmentLabels> Map<String, List<T>> group(List<T> segs, boolean bySpeaker) {
+    Map<String, List<T>> groups = new TreeMap<>();
+    for (T s : segs) {
       String key = bySpeaker
           ? (s.speaker() != null ? s.speaker() : "recording:" + s.recordingId())
           : s.recordingId() + "@" + s.startSeconds();
@@ -58,11 +58,11 @@ record Holdout(List<SegmentFeatures> train, List<SegmentFeatures> val, boolean b
    * Up to round(fraction * groups) keys (at least 1), spread over majority classes; never a
    * class's last group, so the result may be shorter, or empty when every class has one group.
    */
-  private static List<String> pick(Map<String, List<SegmentFeatures>> groups, double fraction, Random rnd) {
+  private static <T extends SegmentLabels> List<String> pick(Map<String, List<T>> groups, double fraction, Random rnd) {
     Map<Integer, List<String>> byClass = new TreeMap<>();
-    for (Map.Entry<String, List<SegmentFeatures>> e : groups.entrySet()) {
+    for (Map.Entry<String, List<T>> e : groups.entrySet()) {
       Map<Integer, Integer> counts = new TreeMap<>();
-      for (SegmentFeatures s : e.getValue()) counts.merge(s.classIndex(), 1, Integer::sum);
+      for (T s : e.getValue()) counts.merge(s.classIndex(), 1, Integer::sum);
       int majority = counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
       byClass.computeIfAbsent(majority, k -> new ArrayList<>()).add(e.getKey());
     }

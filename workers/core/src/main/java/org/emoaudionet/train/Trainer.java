@@ -6,12 +6,13 @@ import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.emoaudionet.config.PipelineConfig;
 import org.emoaudionet.data.Split;
 import org.emoaudionet.features.FeatureSet;
+import org.emoaudionet.features.FeatureSource;
+import org.emoaudionet.features.SegmentLabels;
 import org.emoaudionet.features.SegmentFeatures;
 import org.emoaudionet.model.AtomicDirectory;
 import org.emoaudionet.model.Devices;
@@ -48,6 +49,17 @@ public final class Trainer {
    */
   public static TrainResult train(FeatureSet data, PipelineConfig config, Architecture arch,
       Path outDir, Path pretrainedModelDir, TrainingListener listener) throws IOException {
+    return trainOn(data, config, arch, outDir, pretrainedModelDir, listener);
+  }
+
+  /**
+   * The same over any source: a {@link FeatureSet} in memory, or shards streamed with a bounded
+   * shuffle buffer ({@link org.emoaudionet.features.shards.ShardedFeatures}). Only the labels of
+   * every segment are held; inputs are read batch by batch.
+   */
+  public static <L extends SegmentLabels> TrainResult trainOn(FeatureSource<L> data,
+      PipelineConfig config, Architecture arch, Path outDir, Path pretrainedModelDir,
+      TrainingListener listener) throws IOException {
     if (listener == null) listener = TrainingListener.NONE;
     PipelineConfig.TrainConfig tc = config.train();
     LossFunction lossFunction = LossFunction.parse(tc.loss());
@@ -58,12 +70,12 @@ public final class Trainer {
           + " images but model.imageSize is " + config.model().imageSize()
           + " (preset '" + config.preset() + "'): preprocess with the same preset");
     }
-    List<SegmentFeatures> train = data.split(Split.TRAIN);
-    List<SegmentFeatures> val = data.split(Split.VAL);
+    List<L> train = ofSplit(data.labels(), Split.TRAIN);
+    List<L> val = ofSplit(data.labels(), Split.VAL);
     if (train.isEmpty()) throw new IllegalArgumentException("feature set has no TRAIN segments");
     String validation = "val split (" + val.size() + " segments)";
     if (val.isEmpty()) {
-      Holdout h = Holdout.carve(train, config.split().valFraction(), tc.seed());
+      Holdout<L> h = Holdout.carve(train, config.split().valFraction(), tc.seed());
       train = h.train();
       val = h.val();
       validation = h.val() == h.train()
@@ -134,7 +146,7 @@ public final class Trainer {
         }
       }
 
-      MfccScaling scaling = MfccScaling.fit(train, data.mfccChannels(), data.mfccLength());
+      MfccScaling scaling = MfccScaling.fit(data.each(train), data.mfccChannels(), data.mfccLength());
       Network net = new Network(block, manager, optimizer, lossFunction, data.mfccChannels(),
           data.mfccLength(), config.model().imageSize(), scaling, classWeights);
       net.zeroGradients();
@@ -142,8 +154,8 @@ public final class Trainer {
       int steps = (train.size() + batchSize - 1) / batchSize;
       for (int epoch = startEpoch + 1; epoch <= tc.maxEpochs() && !early.shouldStop(); epoch++) {
         Engine.getInstance().setRandomSeed((int) (seed + epoch));
-        List<SegmentFeatures> order = new ArrayList<>(train);
-        Collections.shuffle(order, new Random(seed + epoch));
+        java.util.Iterator<List<SegmentFeatures>> order =
+            data.shuffled(train, batchSize, seed + epoch);
         float epochLr = lr.get();
         // Its own stream, so that the shuffle and dropout of a run without shifts stay as they were.
         Random shift = tc.randomShift() ? new Random((seed + epoch) * 0x9E3779B97F4A7C15L) : null;
@@ -152,16 +164,16 @@ public final class Trainer {
         double lossSum = 0;
         int correct = 0;
         for (int step = 0; step < steps; step++) {
-          List<SegmentFeatures> batch = order.subList(step * batchSize, Math.min(order.size(), (step + 1) * batchSize));
+          List<SegmentFeatures> batch = order.next();
           Network.BatchStats b = net.train(batch, shift, mixup == null ? null : mixup.next(batch.size()));
           lossSum += b.lossSum();
           correct += b.correct();
           listener.onStep(epoch, step + 1, steps, b.lossSum() / b.size());
         }
-        Network.BatchStats v = evaluate(net, val, batchSize);
-        double valAcc = (double) v.correct() / v.size();
-        double valLoss = v.lossSum() / v.size();
-        double valF1 = macroF1(val, v.predictions(), data.task().classes());
+        Validation v = validate(net, data, val, batchSize, data.task().classes());
+        double valAcc = v.accuracy();
+        double valLoss = v.loss();
+        double valF1 = v.macroF1();
         // Higher is better for the early-stopping score: the loss enters negated.
         double score = switch (tc.selectOn()) {
           case "val_loss" -> -valLoss;
@@ -202,23 +214,33 @@ public final class Trainer {
     }
   }
 
-  private static Network.BatchStats evaluate(Network net, List<SegmentFeatures> val, int batchSize) {
+  private record Validation(double loss, double accuracy, double macroF1) {}
+
+  /** One in-order pass over the validation segments; the truth is read from the batches. */
+  private static <L extends SegmentLabels> Validation validate(Network net, FeatureSource<L> data,
+      List<L> val, int batchSize, List<String> classes) {
     double loss = 0;
     int correct = 0;
+    int[] truth = new int[val.size()];
     int[] predictions = new int[val.size()];
-    for (int from = 0; from < val.size(); from += batchSize) {
-      Network.BatchStats b = net.evaluate(val.subList(from, Math.min(val.size(), from + batchSize)));
+    int n = 0;
+    for (java.util.Iterator<List<SegmentFeatures>> it = data.pass(val, batchSize); it.hasNext(); ) {
+      List<SegmentFeatures> batch = it.next();
+      Network.BatchStats b = net.evaluate(batch);
       loss += b.lossSum();
       correct += b.correct();
-      System.arraycopy(b.predictions(), 0, predictions, from, b.predictions().length);
+      for (int i = 0; i < batch.size(); i++) truth[n + i] = batch.get(i).classIndex();
+      System.arraycopy(b.predictions(), 0, predictions, n, b.predictions().length);
+      n += batch.size();
     }
-    return new Network.BatchStats(loss, correct, val.size(), predictions);
+    double f1 = org.emoaudionet.metrics.ClassificationMetrics.of(classes, truth, predictions).f1Macro();
+    return new Validation(loss / n, (double) correct / n, f1);
   }
 
-  private static double macroF1(List<SegmentFeatures> val, int[] predictions, List<String> classes) {
-    int[] truth = new int[val.size()];
-    for (int i = 0; i < truth.length; i++) truth[i] = val.get(i).classIndex();
-    return org.emoaudionet.metrics.ClassificationMetrics.of(classes, truth, predictions).f1Macro();
+  private static <L extends SegmentLabels> List<L> ofSplit(List<L> all, Split s) {
+    List<L> out = new ArrayList<>();
+    for (L l : all) if (l.split() == s) out.add(l);
+    return out;
   }
 
   /**
@@ -226,10 +248,10 @@ public final class Trainer {
    * class weighs the same in the loss whatever its count (a class absent from train gets 0);
    * {@code none}: null (all 1).
    */
-  static float[] classWeights(List<SegmentFeatures> train, int classes, String mode) {
+  static float[] classWeights(List<? extends SegmentLabels> train, int classes, String mode) {
     if (mode.equals("none")) return null;
     long[] counts = new long[classes];
-    for (SegmentFeatures s : train) counts[s.classIndex()]++;
+    for (SegmentLabels s : train) counts[s.classIndex()]++;
     int present = 0;
     for (long c : counts) if (c > 0) present++;
     float[] w = new float[classes];

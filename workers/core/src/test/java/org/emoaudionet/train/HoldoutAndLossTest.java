@@ -38,7 +38,7 @@ class HoldoutAndLossTest {
       train.add(new SegmentFeatures(s.recordingId(), s.speaker(), s.startSeconds(), Split.TRAIN,
           s.classIndex(), s.target(), s.mfcc(), s.image(), "noise:0.01"));
     }
-    Holdout h = Holdout.carve(train, 0.1, 42);
+    Holdout<SegmentFeatures> h = Holdout.carve(train, 0.1, 42);
     assertTrue(!h.bySpeaker());
     assertEquals(10, h.val().size()); // 5 of 50 sources, each with its copy
     assertEquals(90, h.train().size());

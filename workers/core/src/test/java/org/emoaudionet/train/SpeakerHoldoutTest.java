@@ -23,7 +23,7 @@ class SpeakerHoldoutTest {
       train.add(new SegmentFeatures(s.recordingId(), "spk" + (i % 10), s.startSeconds(), Split.TRAIN,
           s.classIndex(), s.target(), s.mfcc(), s.image(), "original"));
     }
-    Holdout h = Holdout.carve(train, 0.2, 42);
+    Holdout<SegmentFeatures> h = Holdout.carve(train, 0.2, 42);
     assertTrue(h.bySpeaker());
     Set<String> valSpeakers = new HashSet<>();
     Set<Integer> valClasses = new HashSet<>();
@@ -47,7 +47,7 @@ class SpeakerHoldoutTest {
       train.add(new SegmentFeatures(s.recordingId(), i % 2 == 0 ? "her" : "him", s.startSeconds(),
           Split.TRAIN, s.classIndex(), s.target(), s.mfcc(), s.image(), "original"));
     }
-    Holdout h = Holdout.carve(train, 0.2, 42);
+    Holdout<SegmentFeatures> h = Holdout.carve(train, 0.2, 42);
     assertTrue(!h.bySpeaker());
     Set<Integer> trainClasses = new HashSet<>();
     for (SegmentFeatures s : h.train()) trainClasses.add(s.classIndex());

@@ -47,21 +47,29 @@ public final class FeatureShards {
 
   /** Writes {@code set} into {@code dir} (created) in shards of {@code perShard} segments. */
   public static ShardIndex write(FeatureSet set, Path dir, int perShard) throws IOException {
-    if (perShard < 1) throw new IllegalArgumentException("perShard must be >= 1, got " + perShard);
-    Files.createDirectories(dir);
-    List<ShardIndex.Shard> shards = new ArrayList<>();
-    List<SegmentFeatures> all = set.segments();
-    for (int from = 0, n = 0; from < all.size(); from += perShard, n++) {
-      List<SegmentFeatures> part = all.subList(from, Math.min(all.size(), from + perShard));
-      String file = String.format("shard-%05d.npz", n);
-      byte[] bytes = npz(set, part);
-      Files.write(dir.resolve(file), bytes);
-      shards.add(new ShardIndex.Shard(file, part.size(), sha256(bytes)));
+    try (ShardWriter w = new ShardWriter(dir, set.task(), set.imageSize(), set.mfccLength(),
+        set.mfccChannels(), perShard)) {
+      for (SegmentFeatures s : set.segments()) w.add(s);
+      return w.finish();
     }
-    ShardIndex index = new ShardIndex(FORMAT, set.task().name(), set.task().classes(),
-        set.imageSize(), set.mfccLength(), set.mfccChannels(), all.size(), List.copyOf(shards));
-    JSON.writeValue(dir.resolve(INDEX).toFile(), index);
-    return index;
+  }
+
+  /** One shard's bytes and their SHA-256: what {@link ShardWriter} writes for {@code part}. */
+  static ShardIndex.Shard writeShard(Path dir, String file, ShardIndex meta,
+      List<SegmentFeatures> part) throws IOException {
+    byte[] bytes = npz(meta, part);
+    Path tmp = dir.resolve("." + file + ".tmp");
+    Files.write(tmp, bytes);
+    Files.move(tmp, dir.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    return new ShardIndex.Shard(file, part.size(), sha256(bytes));
+  }
+
+  static void writeIndex(Path dir, ShardIndex index) throws IOException {
+    Path tmp = dir.resolve("." + INDEX + ".tmp");
+    JSON.writeValue(tmp.toFile(), index);
+    Files.move(tmp, dir.resolve(INDEX), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
   }
 
   public static ShardIndex index(Path dir) throws IOException {
@@ -76,7 +84,11 @@ public final class FeatureShards {
 
   /** The segments of shard {@code i}, after its checksum matched the index's. */
   public static List<SegmentFeatures> read(Path dir, int i) throws IOException {
-    ShardIndex index = index(dir);
+    return read(dir, index(dir), i);
+  }
+
+  /** The same with the index already read (a stream reads it once, not once per shard). */
+  public static List<SegmentFeatures> read(Path dir, ShardIndex index, int i) throws IOException {
     if (i < 0 || i >= index.shards().size()) {
       throw new IndexOutOfBoundsException("shard " + i + " of " + index.shards().size());
     }
@@ -96,6 +108,50 @@ public final class FeatureShards {
       }
     }
     return segments(arrays, shard.segments(), index, file);
+  }
+
+  private static final List<String> LABEL_ARRAYS = List.of("class_index", "target",
+      "start_seconds", "recording_id", "speaker", "split", "origin");
+
+  /**
+   * The labels of shard {@code i} without its inputs: the small arrays only (written first), so
+   * listing a data set's labels reads a few bytes per segment. Rows are numbered from
+   * {@code firstRow}. The checksum is checked when the inputs are read ({@link #read}).
+   */
+  public static List<SegmentKey> labels(Path dir, ShardIndex index, int i, int firstRow)
+      throws IOException {
+    ShardIndex.Shard shard = index.shards().get(i);
+    Path file = dir.resolve(shard.file());
+    Map<String, Npy.Array> a = new LinkedHashMap<>();
+    try (ZipInputStream zip = new ZipInputStream(
+        new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+      for (ZipEntry e; a.size() < LABEL_ARRAYS.size() && (e = zip.getNextEntry()) != null; ) {
+        String name = e.getName().replaceFirst("\\.npy$", "");
+        if (LABEL_ARRAYS.contains(name)) a.put(name, Npy.read(zip, file + "!" + e.getName()));
+      }
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new IOException(file + ": listed in " + INDEX + " but missing", e);
+    }
+    for (String k : LABEL_ARRAYS) {
+      if (!a.containsKey(k)) throw new IOException(file + ": no array '" + k + "'");
+    }
+    int n = shard.segments();
+    int[] cls = a.get("class_index").ints();
+    double[] target = a.get("target").doubles();
+    double[] start = a.get("start_seconds").doubles();
+    String[] rec = a.get("recording_id").strings();
+    String[] spk = a.get("speaker").strings();
+    String[] split = a.get("split").strings();
+    String[] origin = a.get("origin").strings();
+    if (cls.length != n) {
+      throw new IOException(file + ": " + cls.length + " labels, " + INDEX + " says " + n);
+    }
+    List<SegmentKey> out = new ArrayList<>(n);
+    for (int r = 0; r < n; r++) {
+      out.add(new SegmentKey(firstRow + r, rec[r], spk[r].isEmpty() ? null : spk[r], start[r],
+          split[r].isEmpty() ? null : Split.valueOf(split[r]), cls[r], target[r], origin[r]));
+    }
+    return out;
   }
 
   private static List<SegmentFeatures> segments(Map<String, Npy.Array> a, int n, ShardIndex index,
@@ -131,7 +187,7 @@ public final class FeatureShards {
     return out;
   }
 
-  private static byte[] npz(FeatureSet set, List<SegmentFeatures> part) throws IOException {
+  private static byte[] npz(ShardIndex set, List<SegmentFeatures> part) throws IOException {
     int n = part.size();
     int values = set.mfccChannels() * set.mfccLength();
     int pixels = 3 * set.imageSize() * set.imageSize();
@@ -163,8 +219,7 @@ public final class FeatureShards {
     }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-      entry(zip, "mfcc", Npy.of(mfcc, n, values));
-      entry(zip, "image", Npy.ofBytes(image, n, 3, set.imageSize(), set.imageSize()));
+      // The small arrays first: a reader after labels only (ShardedFeatures) stops before mfcc.
       entry(zip, "class_index", Npy.of(cls, n));
       entry(zip, "target", Npy.of(target, n));
       entry(zip, "start_seconds", Npy.of(start, n));
@@ -172,6 +227,8 @@ public final class FeatureShards {
       entry(zip, "speaker", Npy.of(spk));
       entry(zip, "split", Npy.of(split));
       entry(zip, "origin", Npy.of(origin));
+      entry(zip, "mfcc", Npy.of(mfcc, n, values));
+      entry(zip, "image", Npy.ofBytes(image, n, 3, set.imageSize(), set.imageSize()));
     }
     return bytes.toByteArray();
   }

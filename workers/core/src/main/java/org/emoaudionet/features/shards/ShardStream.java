@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -24,12 +25,20 @@ public final class ShardStream implements Iterator<List<SegmentFeatures>> {
   private final Path dir;
   private final int batchSize;
   private final int bufferSegments;
-  private final Predicate<SegmentFeatures> keep;
+  private final ShardIndex index;
+  private final int[] firstRow;
+  private final RowFilter keep;
   private final Random random;
   private final List<Integer> shardOrder;
   private final List<SegmentFeatures> buffer = new ArrayList<>();
   private int nextShard;
   private int peak;
+
+  /** Which segments a pass streams: by row of the folder, or by the segment itself. */
+  @FunctionalInterface
+  public interface RowFilter {
+    boolean keep(int row, SegmentFeatures segment);
+  }
 
   /**
    * @param seed the pass's seed (e.g. the run's seed plus the epoch: each epoch its own order)
@@ -37,19 +46,50 @@ public final class ShardStream implements Iterator<List<SegmentFeatures>> {
    */
   public ShardStream(Path dir, int batchSize, int bufferSegments, long seed,
       Predicate<SegmentFeatures> keep) throws IOException {
+    this(dir, FeatureShards.index(dir), batchSize, bufferSegments, seed, (r, s) -> keep.test(s));
+  }
+
+  /** Rows set in {@code rows} only; shards with none of them are not read at all. */
+  public ShardStream(Path dir, ShardIndex index, int batchSize, int bufferSegments, long seed,
+      BitSet rows) {
+    this(dir, index, batchSize, bufferSegments, seed, (r, s) -> rows.get(r), rows);
+  }
+
+  private ShardStream(Path dir, ShardIndex index, int batchSize, int bufferSegments, long seed,
+      RowFilter keep) {
+    this(dir, index, batchSize, bufferSegments, seed, keep, null);
+  }
+
+  private ShardStream(Path dir, ShardIndex index, int batchSize, int bufferSegments, long seed,
+      RowFilter keep, BitSet rows) {
     if (batchSize < 1 || bufferSegments < batchSize) {
       throw new IllegalArgumentException("need batchSize >= 1 and bufferSegments >= batchSize, got "
           + batchSize + " and " + bufferSegments);
     }
     this.dir = dir;
+    this.index = index;
     this.batchSize = batchSize;
     this.bufferSegments = bufferSegments;
     this.keep = keep;
     this.random = new Random(seed);
+    this.firstRow = firstRows(index);
     List<Integer> order = new ArrayList<>();
-    for (int i = 0; i < FeatureShards.index(dir).shards().size(); i++) order.add(i);
+    for (int i = 0; i < index.shards().size(); i++) {
+      int from = firstRow[i];
+      int to = from + index.shards().get(i).segments();
+      if (rows == null || (rows.nextSetBit(from) >= 0 && rows.nextSetBit(from) < to)) order.add(i);
+    }
     Collections.shuffle(order, random);
     this.shardOrder = order;
+  }
+
+  /** The row of each shard's first segment. */
+  static int[] firstRows(ShardIndex index) {
+    int[] first = new int[index.shards().size()];
+    for (int i = 0, row = 0; i < first.length; row += index.shards().get(i).segments(), i++) {
+      first[i] = row;
+    }
+    return first;
   }
 
   @Override
@@ -84,8 +124,10 @@ public final class ShardStream implements Iterator<List<SegmentFeatures>> {
   private void fill() {
     while (buffer.size() < bufferSegments && nextShard < shardOrder.size()) {
       try {
-        for (SegmentFeatures s : FeatureShards.read(dir, shardOrder.get(nextShard++))) {
-          if (keep.test(s)) buffer.add(s);
+        int shard = shardOrder.get(nextShard++);
+        List<SegmentFeatures> segs = FeatureShards.read(dir, index, shard);
+        for (int r = 0; r < segs.size(); r++) {
+          if (keep.keep(firstRow[shard] + r, segs.get(r))) buffer.add(segs.get(r));
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
