@@ -51,12 +51,44 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--peers", description = "also run the PyTorch and Keras peers (./emo bench --peers installs their venv)")
   boolean peers;
 
+  @Option(names = "--scale", description = "run the data-scale benchmark instead (feature shards: preparation"
+      + " 1 vs 2 threads, peak RSS of streamed training for two corpus sizes, shard read throughput)")
+  boolean scale;
+
+  @Option(names = "--scale-hours", split = ",", defaultValue = "2,20",
+      description = "with --scale: SYNTHETIC corpus sizes in hours of audio (default: ${DEFAULT-VALUE})")
+  double[] scaleHours;
+
+  @Option(names = "--scale-steps", defaultValue = "300", description = "with --scale: training steps per corpus")
+  int scaleSteps;
+
+  @Option(names = "--scale-buffer", defaultValue = "2048", description = "with --scale: shuffle buffer, segments")
+  int scaleBuffer;
+
+  @Option(names = "--scale-prep-minutes", defaultValue = "30",
+      description = "with --scale: minutes of repeated sample audio to prepare (0 skips)")
+  double scalePrepMinutes;
+
+  @Option(names = "--scale-heap", defaultValue = "512m", description = "with --scale: -Xmx of each training JVM")
+  String scaleHeap;
+
+  @Option(names = "--scale-work", defaultValue = "${sys:java.io.tmpdir}/emo-scale-bench",
+      description = "with --scale: working folder (several GB for 20 h)")
+  java.nio.file.Path scaleWork;
+
   private static final int SMALL_BATCH = 32;
   private static final int PAPER_BATCH = 8;
   private static final int INFER_BATCH = 32;
 
   @Override
   public Integer call() throws Exception {
+    if (scale) {
+      String root = System.getenv().getOrDefault("EMO_REPO_ROOT", ".");
+      ScaleBench.run(new ScaleBench.Options(scaleWork, scaleHours, scaleSteps, scaleBuffer,
+          scalePrepMinutes, java.nio.file.Path.of(root, "workers/samples/manifest/manifest.csv"),
+          scaleHeap));
+      return 0;
+    }
     System.out.println("== features, one thread (reference: real time = 1.0) ==");
     FeatureBench.main(new String[] {String.valueOf(audioSeconds), "224"});
     FeatureBench.main(new String[] {String.valueOf(audioSeconds), "64"});

@@ -9,7 +9,11 @@ import org.emoaudionet.config.PipelineConfig;
 import org.emoaudionet.data.Corpus;
 import org.emoaudionet.eval.CrossValidation;
 import org.emoaudionet.eval.FoldReport;
+import org.emoaudionet.data.Splitter;
 import org.emoaudionet.features.FeatureSet;
+import org.emoaudionet.features.FeatureSource;
+import org.emoaudionet.features.SegmentLabels;
+import org.emoaudionet.features.shards.ShardedFeatures;
 import org.emoaudionet.metrics.EvaluationReport;
 import org.emoaudionet.metrics.Evaluator;
 import org.emoaudionet.model.TrainedModel;
@@ -64,6 +68,19 @@ final class TrainCommand implements Callable<Integer> {
       description = "speaker-grouped K-fold cross-validation (K >= 2): out/fold-N/ and out/cv.json with mean and std")
   int folds;
 
+  @Option(names = "--shards", paramLabel = "DIR",
+      description = "prepare into feature shards in DIR and stream training and evaluation from them"
+          + " (memory bounded by --shuffle-buffer, whatever the corpus size); needs --no-augment")
+  Path shards;
+
+  @Option(names = "--shuffle-buffer", defaultValue = "2048",
+      description = "with --shards: segments held for shuffling (default: ${DEFAULT-VALUE})")
+  int shuffleBuffer;
+
+  @Option(names = "--segments-per-shard", defaultValue = "256",
+      description = "with --shards: segments per shard file (default: ${DEFAULT-VALUE})")
+  int perShard;
+
   @Override
   public Integer call() throws Exception {
     PipelineConfig config = PipelineConfig.preset(preset).withProtocol(split);
@@ -82,6 +99,7 @@ final class TrainCommand implements Callable<Integer> {
     Corpus corpus = CorpusLoader.load(DatasetUri.parse(dataset), task);
     System.err.printf("%s: %d recordings, task %s, classes %s%n", dataset,
         corpus.recordings().size(), corpus.task().name(), corpus.task().classes());
+    if (shards != null) return trainFromShards(corpus, config, architecture, progress);
     Preprocessor.Result prepared = Preprocessor.runWithReport(corpus, config, progress);
     prepared.rejected().forEach(r -> System.err.println("skipped: " + r));
     FeatureSet data = prepared.features();
@@ -99,9 +117,15 @@ final class TrainCommand implements Callable<Integer> {
       return 0;
     }
     if (config.augment().enabled()) data = Augmenter.run(corpus, data, config, progress);
+    return trainAndEvaluate(corpus, data, config, architecture, progress);
+  }
+
+  /** Trains on {@code data} (in memory or streamed), then scores its TEST split into out/. */
+  private <L extends SegmentLabels> int trainAndEvaluate(Corpus corpus, FeatureSource<L> data,
+      PipelineConfig config, Architecture architecture, ConsoleProgress progress) throws Exception {
     Files.createDirectories(out);
     Files.writeString(out.resolve("config.json"), config.toJson());
-    TrainResult result = Trainer.train(data, config, architecture, out, pretrained, progress);
+    TrainResult result = Trainer.trainOn(data, config, architecture, out, pretrained, progress);
     try (TrainedModel model = TrainedModel.load(result.modelDir())) {
       boolean participant = corpus.recordings().stream().anyMatch(r -> !r.regions().isEmpty());
       EvaluationReport report = Evaluator.evaluate(
@@ -110,6 +134,23 @@ final class TrainCommand implements Callable<Integer> {
       System.err.printf("model: %s%nmetrics: %s%n", result.modelDir(), out.resolve("metrics.json"));
     }
     return 0;
+  }
+
+  private int trainFromShards(Corpus corpus, PipelineConfig config, Architecture architecture,
+      ConsoleProgress progress) throws Exception {
+    if (config.augment().enabled()) {
+      throw new IllegalArgumentException("--shards streams the prepared segments; augmentation into"
+          + " shards is not built yet: add --no-augment");
+    }
+    if (folds > 0) throw new IllegalArgumentException("--shards with --folds is not built yet");
+    Preprocessor.ShardResult prepared = Preprocessor.toShards(corpus, config, shards, perShard, progress);
+    prepared.rejected().forEach(r -> System.err.println("skipped: " + r));
+    ShardedFeatures opened = ShardedFeatures.open(shards, corpus.task(), shuffleBuffer);
+    ShardedFeatures data = opened.withSplits(
+        Splitter.assign(corpus, opened.labels(), config.split(), config.train().seed()));
+    System.err.printf("%s: %d segments in %d shards; shuffle buffer %d segments%n", shards,
+        prepared.index().segments(), prepared.index().shards().size(), shuffleBuffer);
+    return trainAndEvaluate(corpus, data, config, architecture, progress);
   }
 
   static PipelineConfig withoutAugmentation(PipelineConfig config) {

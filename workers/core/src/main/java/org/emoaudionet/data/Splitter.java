@@ -12,6 +12,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import org.emoaudionet.config.PipelineConfig;
 import org.emoaudionet.features.SegmentFeatures;
+import org.emoaudionet.features.SegmentLabels;
 import org.emoaudionet.spec.SplitProtocol;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +61,18 @@ public final class Splitter {
    */
   public static List<SegmentFeatures> apply(Corpus corpus,
       List<SegmentFeatures> segments, PipelineConfig.SplitConfig config, long seed) {
+    List<Split> splits = assign(corpus, segments, config, seed);
+    List<SegmentFeatures> out = new ArrayList<>(segments.size());
+    for (int i = 0; i < segments.size(); i++) out.add(segments.get(i).withSplit(splits.get(i)));
+    return out;
+  }
+
+  /**
+   * The split of each segment from its labels alone, as {@link #apply} gives it: what a sharded
+   * data set uses, whose features are written before the splits are known.
+   */
+  public static List<Split> assign(Corpus corpus, List<? extends SegmentLabels> segments,
+      PipelineConfig.SplitConfig config, long seed) {
     Map<String, Recording> byId = new HashMap<>();
     for (Recording r : corpus.recordings()) byId.put(r.id(), r);
     List<Item> items = new ArrayList<>(segments.size());
@@ -72,10 +85,7 @@ public final class Splitter {
       items.add(new Item(s.recordingId(), s.speaker() != null ? s.speaker() : r.speaker(), s.classIndex(),
           r.split()));
     }
-    List<Split> splits = assign(items, config, seed);
-    List<SegmentFeatures> out = new ArrayList<>(segments.size());
-    for (int i = 0; i < segments.size(); i++) out.add(segments.get(i).withSplit(splits.get(i)));
-    return out;
+    return assign(items, config, seed);
   }
 
   /** The split of each item, in the items' order. */

@@ -1,6 +1,7 @@
 package org.emoaudionet.pipeline;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,6 +16,8 @@ import org.emoaudionet.data.TimeSpan;
 import org.emoaudionet.features.FeatureExtractor;
 import org.emoaudionet.features.FeatureSet;
 import org.emoaudionet.features.SegmentFeatures;
+import org.emoaudionet.features.shards.ShardIndex;
+import org.emoaudionet.features.shards.ShardWriter;
 
 /**
  * The paper's preprocessing: decode, resample, remove pauses, cut 2.5 s segments every 0.5 s,
@@ -56,12 +59,7 @@ public final class Preprocessor {
     progress.progress("preprocess", 0, recs.size(), corpus.name());
     ParallelRecordings.forEach(recs.size(), () -> new FeatureExtractor(config), (i, fx) -> {
       Recording rec = recs.get(i);
-      try {
-        perRecording.set(i, segments(rec, corpus.task(), config, fx));
-        if (perRecording.get(i).isEmpty()) rejected.set(i, rec.audio() + ": no labelled speech segment");
-      } catch (IOException | RuntimeException e) {
-        rejected.set(i, e.getMessage() == null ? rec.audio() + ": " + e : e.getMessage());
-      }
+      prepareOne(rec, corpus.task(), config, fx, i, perRecording, rejected);
       progress.progress("preprocess", done.incrementAndGet(), recs.size(), rec.id());
     });
     List<SegmentFeatures> all = new ArrayList<>();
@@ -76,6 +74,66 @@ public final class Preprocessor {
     FeatureSet fs = new FeatureSet(corpus.task(), config.model().imageSize(),
         config.audio().mfccFrames(), config.model().mfccChannels(), assigned);
     return new Result(fs, problems);
+  }
+
+  /** What {@link #toShards} wrote, and the recordings that could not be used. */
+  public record ShardResult(ShardIndex index, List<String> rejected) {}
+
+  /**
+   * Preprocessing into a shard folder with memory bounded by a window of recordings: recordings
+   * are processed on all cores a window at a time and written in corpus order, so the rows are
+   * those of {@link #runWithReport}. Splits are not written ({@code ""}, or the corpus's own):
+   * they are a function of the labels ({@link org.emoaudionet.data.Splitter#assign}), applied
+   * when the folder is read, so another split or seed reuses the same features.
+   */
+  public static ShardResult toShards(Corpus corpus, PipelineConfig config, Path dir, int perShard,
+      ProgressListener progress) throws IOException {
+    List<Recording> recs = corpus.recordings();
+    int window = Math.max(1, 4 * Runtime.getRuntime().availableProcessors());
+    List<String> rejected = new ArrayList<>();
+    AtomicLong done = new AtomicLong();
+    progress.progress("preprocess", 0, recs.size(), corpus.name());
+    try (ShardWriter out = new ShardWriter(dir, corpus.task(), config.model().imageSize(),
+        config.audio().mfccFrames(), config.model().mfccChannels(), perShard)) {
+      for (int from = 0; from < recs.size(); from += window) {
+        int n = Math.min(window, recs.size() - from);
+        List<List<SegmentFeatures>> part = new ArrayList<>();
+        List<String> why = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+          part.add(List.of());
+          why.add(null);
+        }
+        int base = from;
+        ParallelRecordings.forEach(n, () -> new FeatureExtractor(config), (i, fx) -> {
+          Recording rec = recs.get(base + i);
+          prepareOne(rec, corpus.task(), config, fx, i, part, why);
+          progress.progress("preprocess", done.incrementAndGet(), recs.size(), rec.id());
+        });
+        for (List<SegmentFeatures> l : part) for (SegmentFeatures s : l) out.add(s);
+        why.stream().filter(w -> w != null).forEach(rejected::add);
+      }
+      rejected.forEach(p -> LOG.warning("skipped " + p));
+      ShardIndex index = out.finish();
+      if (index.segments() == 0) {
+        throw new IOException(corpus.name() + ": no usable segment in " + recs.size() + " recordings"
+            + (rejected.isEmpty() ? "" : " (" + String.join("; ", rejected) + ")"));
+      }
+      return new ShardResult(index, List.copyOf(rejected));
+    }
+  }
+
+  /**
+   * Slot {@code i} of {@code segments} gets the recording's segments, or slot {@code i} of
+   * {@code rejected} the reason it is unusable: one bad file is reported, not fatal.
+   */
+  private static void prepareOne(Recording rec, TaskSpec task, PipelineConfig config,
+      FeatureExtractor fx, int i, List<List<SegmentFeatures>> segments, List<String> rejected) {
+    try {
+      segments.set(i, segments(rec, task, config, fx));
+      if (segments.get(i).isEmpty()) rejected.set(i, rec.audio() + ": no labelled speech segment");
+    } catch (IOException | RuntimeException e) {
+      rejected.set(i, e.getMessage() == null ? rec.audio() + ": " + e : e.getMessage());
+    }
   }
 
   static List<SegmentFeatures> segments(Recording rec, TaskSpec task, PipelineConfig config,

@@ -132,10 +132,15 @@ public final class FeatureShards {
     } catch (java.nio.file.NoSuchFileException e) {
       throw new IOException(file + ": listed in " + INDEX + " but missing", e);
     }
+    return keys(a, shard.segments(), firstRow, file);
+  }
+
+  /** The label arrays of one shard as {@link SegmentKey}s, rows from {@code firstRow}. */
+  private static List<SegmentKey> keys(Map<String, Npy.Array> a, int n, int firstRow, Path file)
+      throws IOException {
     for (String k : LABEL_ARRAYS) {
       if (!a.containsKey(k)) throw new IOException(file + ": no array '" + k + "'");
     }
-    int n = shard.segments();
     int[] cls = a.get("class_index").ints();
     double[] target = a.get("target").doubles();
     double[] start = a.get("start_seconds").doubles();
@@ -156,8 +161,8 @@ public final class FeatureShards {
 
   private static List<SegmentFeatures> segments(Map<String, Npy.Array> a, int n, ShardIndex index,
       Path file) throws IOException {
-    for (String k : List.of("mfcc", "image", "class_index", "target", "start_seconds",
-        "recording_id", "speaker", "split", "origin")) {
+    List<SegmentKey> keys = keys(a, n, 0, file);
+    for (String k : List.of("mfcc", "image")) {
       if (!a.containsKey(k)) throw new IOException(file + ": no array '" + k + "'");
     }
     int values = index.mfccChannels() * index.mfccLength();
@@ -167,22 +172,15 @@ public final class FeatureShards {
     if (mfcc.length != n * values || image.length != n * pixels) {
       throw new IOException(file + ": mfcc or image size does not match " + n + " segments");
     }
-    int[] cls = a.get("class_index").ints();
-    double[] target = a.get("target").doubles();
-    double[] start = a.get("start_seconds").doubles();
-    String[] rec = a.get("recording_id").strings();
-    String[] spk = a.get("speaker").strings();
-    String[] split = a.get("split").strings();
-    String[] origin = a.get("origin").strings();
     List<SegmentFeatures> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       float[] m = new float[values];
       System.arraycopy(mfcc, i * values, m, 0, values);
       byte[] img = new byte[pixels];
       System.arraycopy(image, i * pixels, img, 0, pixels);
-      out.add(new SegmentFeatures(rec[i], spk[i].isEmpty() ? null : spk[i], start[i],
-          split[i].isEmpty() ? null : Split.valueOf(split[i]), cls[i], target[i], m, img,
-          origin[i]));
+      SegmentKey k = keys.get(i);
+      out.add(new SegmentFeatures(k.recordingId(), k.speaker(), k.startSeconds(), k.split(),
+          k.classIndex(), k.target(), m, img, k.origin()));
     }
     return out;
   }

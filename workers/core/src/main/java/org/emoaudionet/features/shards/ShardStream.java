@@ -28,6 +28,7 @@ public final class ShardStream implements Iterator<List<SegmentFeatures>> {
   private final ShardIndex index;
   private final int[] firstRow;
   private final RowFilter keep;
+  private final java.util.function.BiFunction<Integer, SegmentFeatures, SegmentFeatures> map;
   private final Random random;
   private final List<Integer> shardOrder;
   private final List<SegmentFeatures> buffer = new ArrayList<>();
@@ -49,19 +50,24 @@ public final class ShardStream implements Iterator<List<SegmentFeatures>> {
     this(dir, FeatureShards.index(dir), batchSize, bufferSegments, seed, (r, s) -> keep.test(s));
   }
 
-  /** Rows set in {@code rows} only; shards with none of them are not read at all. */
+  /**
+   * Rows set in {@code rows} only, each passed through {@code map} (row, segment) as it is read;
+   * shards with none of them are not read at all.
+   */
   public ShardStream(Path dir, ShardIndex index, int batchSize, int bufferSegments, long seed,
-      BitSet rows) {
-    this(dir, index, batchSize, bufferSegments, seed, (r, s) -> rows.get(r), rows);
+      BitSet rows, java.util.function.BiFunction<Integer, SegmentFeatures, SegmentFeatures> map) {
+    this(dir, index, batchSize, bufferSegments, seed, (r, s) -> rows.get(r), rows, map);
   }
 
   private ShardStream(Path dir, ShardIndex index, int batchSize, int bufferSegments, long seed,
       RowFilter keep) {
-    this(dir, index, batchSize, bufferSegments, seed, keep, null);
+    this(dir, index, batchSize, bufferSegments, seed, keep, null, (r, s) -> s);
   }
 
   private ShardStream(Path dir, ShardIndex index, int batchSize, int bufferSegments, long seed,
-      RowFilter keep, BitSet rows) {
+      RowFilter keep, BitSet rows,
+      java.util.function.BiFunction<Integer, SegmentFeatures, SegmentFeatures> map) {
+    this.map = map;
     if (batchSize < 1 || bufferSegments < batchSize) {
       throw new IllegalArgumentException("need batchSize >= 1 and bufferSegments >= batchSize, got "
           + batchSize + " and " + bufferSegments);
@@ -127,7 +133,8 @@ public final class ShardStream implements Iterator<List<SegmentFeatures>> {
         int shard = shardOrder.get(nextShard++);
         List<SegmentFeatures> segs = FeatureShards.read(dir, index, shard);
         for (int r = 0; r < segs.size(); r++) {
-          if (keep.keep(firstRow[shard] + r, segs.get(r))) buffer.add(segs.get(r));
+          int row = firstRow[shard] + r;
+          if (keep.keep(row, segs.get(r))) buffer.add(map.apply(row, segs.get(r)));
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);

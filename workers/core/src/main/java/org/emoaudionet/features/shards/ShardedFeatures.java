@@ -26,9 +26,12 @@ public final class ShardedFeatures implements FeatureSource<SegmentKey> {
   private final int bufferSegments;
   private final List<SegmentKey> labels;
   private final int[] firstRow;
+  /** Splits given at open time by row (null: the shards' own), applied to what is read. */
+  private final org.emoaudionet.data.Split[] splits;
 
   private ShardedFeatures(Path dir, ShardIndex index, TaskSpec task, int bufferSegments,
-      List<SegmentKey> labels) {
+      List<SegmentKey> labels, org.emoaudionet.data.Split[] splits) {
+    this.splits = splits;
     this.dir = dir;
     this.index = index;
     this.task = task;
@@ -61,7 +64,25 @@ public final class ShardedFeatures implements FeatureSource<SegmentKey> {
       throw new IOException(dir.resolve(FeatureShards.INDEX) + ": says " + index.segments()
           + " segments, its shards hold " + labels.size());
     }
-    return new ShardedFeatures(dir, index, task, bufferSegments, labels);
+    return new ShardedFeatures(dir, index, task, bufferSegments, labels, null);
+  }
+
+  /**
+   * The same folder with every segment's split replaced (row order): the splits are computed from
+   * the labels after the features were written ({@code Splitter.assign}).
+   */
+  public ShardedFeatures withSplits(List<org.emoaudionet.data.Split> bySplit) {
+    if (bySplit.size() != labels.size()) {
+      throw new IllegalArgumentException(bySplit.size() + " splits for " + labels.size() + " segments");
+    }
+    List<SegmentKey> relabelled = new ArrayList<>(labels.size());
+    for (int i = 0; i < labels.size(); i++) {
+      SegmentKey k = labels.get(i);
+      relabelled.add(new SegmentKey(k.row(), k.recordingId(), k.speaker(), k.startSeconds(),
+          bySplit.get(i), k.classIndex(), k.target(), k.origin()));
+    }
+    return new ShardedFeatures(dir, index, task, bufferSegments, relabelled,
+        bySplit.toArray(new org.emoaudionet.data.Split[0]));
   }
 
   public Path dir() {
@@ -97,7 +118,7 @@ public final class ShardedFeatures implements FeatureSource<SegmentKey> {
   public Iterator<List<SegmentFeatures>> shuffled(List<SegmentKey> subset, int batchSize,
       long seed) {
     int buffer = Math.max(batchSize, bufferSegments);
-    return new ShardStream(dir, index, batchSize, buffer, seed, rows(subset));
+    return new ShardStream(dir, index, batchSize, buffer, seed, rows(subset), this::relabel);
   }
 
   /** In shard order (not {@code subset}'s): one shard read at a time, each at most once. */
@@ -118,7 +139,9 @@ public final class ShardedFeatures implements FeatureSource<SegmentKey> {
           if (next >= 0 && next < to) {
             try {
               List<SegmentFeatures> segs = FeatureShards.read(dir, index, shard);
-              for (int r = 0; r < segs.size(); r++) if (rows.get(from + r)) ready.add(segs.get(r));
+              for (int r = 0; r < segs.size(); r++) {
+                if (rows.get(from + r)) ready.add(relabel(from + r, segs.get(r)));
+              }
             } catch (IOException e) {
               throw new UncheckedIOException(e);
             }
@@ -137,6 +160,11 @@ public final class ShardedFeatures implements FeatureSource<SegmentKey> {
         return batch;
       }
     };
+  }
+
+  /** A segment as this source labels it: with the split given at open time, if any. */
+  private SegmentFeatures relabel(int row, SegmentFeatures s) {
+    return splits == null ? s : s.withSplit(splits[row]);
   }
 
   private static BitSet rows(List<SegmentKey> subset) {
