@@ -5,10 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.emoaudionet.audio.AudioClip;
 import org.emoaudionet.audio.AudioReader;
-import org.emoaudionet.data.Corpus;
-import org.emoaudionet.data.Recording;
 
 /**
  * A long SYNTHETIC corpus for the scale benchmark, made by repeating a manifest's clips under new
@@ -18,8 +15,11 @@ import org.emoaudionet.data.Recording;
 final class RepeatedClips {
   private RepeatedClips() {}
 
+  /** The written manifest and the seconds of audio it lists. */
+  record Written(Path manifest, double seconds) {}
+
   /** Writes {@code out/manifest.csv} over repeated copies of {@code manifest}'s clips. */
-  static Path write(Path manifest, Path out, double seconds) throws IOException {
+  static Written write(Path manifest, Path out, double seconds) throws IOException {
     List<String> lines = Files.readAllLines(manifest);
     String header = lines.get(0);
     List<String> rows = lines.subList(1, lines.size());
@@ -49,12 +49,6 @@ final class RepeatedClips {
     }
     Path m = out.resolve("manifest.csv");
     Files.write(m, outRows);
-    return m;
-  }
-
-  static double seconds(Corpus corpus) throws IOException {
-    double s = 0;
-    for (Recording r : corpus.recordings()) s += AudioReader.read(r.audio()).durationSeconds();
-    return s;
+    return new Written(m, passes * perPass);
   }
 }

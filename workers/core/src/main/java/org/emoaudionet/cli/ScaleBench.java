@@ -88,9 +88,9 @@ final class ScaleBench {
   /** Preparation with 1 and 2 threads over the same repeated clips. */
   private static void prepare(Options o) throws Exception {
     Path corpusDir = o.work().resolve("prep-corpus");
-    Path manifest = RepeatedClips.write(o.clips(), corpusDir, o.prepMinutes() * 60);
-    Corpus corpus = CorpusLoader.load(DatasetUri.parse("manifest:" + manifest), "label");
-    double audioSeconds = RepeatedClips.seconds(corpus);
+    RepeatedClips.Written written = RepeatedClips.write(o.clips(), corpusDir, o.prepMinutes() * 60);
+    Corpus corpus = CorpusLoader.load(DatasetUri.parse("manifest:" + written.manifest()), "label");
+    double audioSeconds = written.seconds();
     PipelineConfig config = PipelineConfig.preset("small");
     double[] rate = new double[2];
     for (int threads = 1; threads <= 2; threads++) {

@@ -83,7 +83,8 @@ public final class ShardStream implements Iterator<List<SegmentFeatures>> {
     for (int i = 0; i < index.shards().size(); i++) {
       int from = firstRow[i];
       int to = from + index.shards().get(i).segments();
-      if (rows == null || (rows.nextSetBit(from) >= 0 && rows.nextSetBit(from) < to)) order.add(i);
+      int next = rows == null ? from : rows.nextSetBit(from);
+      if (next >= 0 && next < to) order.add(i);
     }
     Collections.shuffle(order, random);
     this.shardOrder = order;

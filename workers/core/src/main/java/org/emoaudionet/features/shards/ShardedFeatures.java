@@ -26,12 +26,8 @@ public final class ShardedFeatures implements FeatureSource<SegmentKey> {
   private final int bufferSegments;
   private final List<SegmentKey> labels;
   private final int[] firstRow;
-  /** Splits given at open time by row (null: the shards' own), applied to what is read. */
-  private final org.emoaudionet.data.Split[] splits;
-
   private ShardedFeatures(Path dir, ShardIndex index, TaskSpec task, int bufferSegments,
-      List<SegmentKey> labels, org.emoaudionet.data.Split[] splits) {
-    this.splits = splits;
+      List<SegmentKey> labels) {
     this.dir = dir;
     this.index = index;
     this.task = task;
@@ -64,7 +60,7 @@ public final class ShardedFeatures implements FeatureSource<SegmentKey> {
       throw new IOException(dir.resolve(FeatureShards.INDEX) + ": says " + index.segments()
           + " segments, its shards hold " + labels.size());
     }
-    return new ShardedFeatures(dir, index, task, bufferSegments, labels, null);
+    return new ShardedFeatures(dir, index, task, bufferSegments, labels);
   }
 
   /**
@@ -81,8 +77,7 @@ public final class ShardedFeatures implements FeatureSource<SegmentKey> {
       relabelled.add(new SegmentKey(k.row(), k.recordingId(), k.speaker(), k.startSeconds(),
           bySplit.get(i), k.classIndex(), k.target(), k.origin()));
     }
-    return new ShardedFeatures(dir, index, task, bufferSegments, relabelled,
-        bySplit.toArray(new org.emoaudionet.data.Split[0]));
+    return new ShardedFeatures(dir, index, task, bufferSegments, relabelled);
   }
 
   public Path dir() {
@@ -162,9 +157,10 @@ public final class ShardedFeatures implements FeatureSource<SegmentKey> {
     };
   }
 
-  /** A segment as this source labels it: with the split given at open time, if any. */
+  /** A segment as this source labels it: its split is its label's (row {@code row}). */
   private SegmentFeatures relabel(int row, SegmentFeatures s) {
-    return splits == null ? s : s.withSplit(splits[row]);
+    org.emoaudionet.data.Split split = labels.get(row).split();
+    return split == s.split() ? s : s.withSplit(split);
   }
 
   private static BitSet rows(List<SegmentKey> subset) {
