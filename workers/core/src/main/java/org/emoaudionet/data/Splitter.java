@@ -88,6 +88,19 @@ public final class Splitter {
     return assign(items, config, seed);
   }
 
+  /**
+   * The same from the segments alone, their own split standing for the corpus's fixed one: what a
+   * sharded data set uses, whose shards carry each recording's speaker and fixed split. Equal to
+   * {@link #assign(Corpus, List, PipelineConfig.SplitConfig, long)} on segments cut from that
+   * corpus.
+   */
+  public static List<Split> fromLabels(List<? extends SegmentLabels> segments,
+      PipelineConfig.SplitConfig config, long seed) {
+    List<Item> items = new ArrayList<>(segments.size());
+    for (var s : segments) items.add(new Item(s.recordingId(), s.speaker(), s.classIndex(), s.split()));
+    return assign(items, config, seed);
+  }
+
   /** The split of each item, in the items' order. */
   public static List<Split> assign(List<Item> items, PipelineConfig.SplitConfig config, long seed) {
     if (items.isEmpty()) return List.of();

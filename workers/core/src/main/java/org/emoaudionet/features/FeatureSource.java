@@ -1,7 +1,10 @@
 package org.emoaudionet.features;
 
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
+import org.emoaudionet.data.Split;
 import org.emoaudionet.data.TaskSpec;
 
 /**
@@ -32,6 +35,21 @@ public interface FeatureSource<L extends SegmentLabels> {
    * batches.
    */
   Iterator<List<SegmentFeatures>> shuffled(List<L> subset, int batchSize, long seed);
+
+  /** The labels of one split, in the source's order. */
+  default List<L> labelsOf(Split s) {
+    List<L> out = new ArrayList<>();
+    for (L l : labels()) if (l.split() == s) out.add(l);
+    return out;
+  }
+
+  /** The first segment of split {@code s} with its inputs (one read), if the split has any. */
+  default Optional<SegmentFeatures> first(Split s) {
+    for (L l : labels()) {
+      if (l.split() == s) return Optional.of(pass(List.of(l), 1).next().get(0));
+    }
+    return Optional.empty();
+  }
 
   /** Segments of {@code subset} in {@link #pass} order: a lazy view, for single-pass statistics. */
   default Iterable<SegmentFeatures> each(List<L> subset) {

@@ -1,7 +1,7 @@
 package org.emoaudionet.model;
 
 import org.emoaudionet.config.PipelineConfig;
-import org.emoaudionet.features.FeatureSet;
+import org.emoaudionet.features.FeatureSource;
 
 /**
  * Whether a model can score a test set it was not trained with (the champion on a later run's
@@ -17,7 +17,7 @@ public final class ModelCompatibility {
    * list, other input shapes, or audio settings other than {@code ours} (the run's, which made
    * {@code data}).
    */
-  public static String mismatch(ScoringModel model, FeatureSet data, PipelineConfig ours) {
+  public static String mismatch(ScoringModel model, FeatureSource<?> data, PipelineConfig ours) {
     if (!model.task().name().equals(data.task().name())) {
       return "it predicts task " + model.task().name() + ", this test set is " + data.task().name();
     }

@@ -88,6 +88,27 @@ public final class Preprocessor {
    */
   public static ShardResult toShards(Corpus corpus, PipelineConfig config, Path dir, int perShard,
       ProgressListener progress) throws IOException {
+    ShardResult r = write(corpus, config, dir, perShard, progress);
+    if (r.index().segments() == 0) {
+      throw new IOException(corpus.name() + ": no usable segment in " + corpus.recordings().size()
+          + " recordings" + (r.rejected().isEmpty() ? "" : " (" + String.join("; ", r.rejected()) + ")"));
+    }
+    return r;
+  }
+
+  /**
+   * One shard of a fanned-out preparation: every segment of {@code corpus} (one
+   * {@link RecordingShards} slice) into a single shard file in {@code dir}. A shard whose
+   * recordings are all unusable is a valid, empty result (no file, its reasons listed): the data
+   * set fails only if every shard is empty.
+   */
+  public static ShardResult shard(Corpus corpus, PipelineConfig config, Path dir,
+      ProgressListener progress) throws IOException {
+    return write(corpus, config, dir, Integer.MAX_VALUE, progress);
+  }
+
+  private static ShardResult write(Corpus corpus, PipelineConfig config, Path dir, int perShard,
+      ProgressListener progress) throws IOException {
     List<Recording> recs = corpus.recordings();
     int window = Math.max(1, 4 * Runtime.getRuntime().availableProcessors());
     List<String> rejected = new ArrayList<>();
@@ -113,12 +134,7 @@ public final class Preprocessor {
         why.stream().filter(w -> w != null).forEach(rejected::add);
       }
       rejected.forEach(p -> LOG.warning("skipped " + p));
-      ShardIndex index = out.finish();
-      if (index.segments() == 0) {
-        throw new IOException(corpus.name() + ": no usable segment in " + recs.size() + " recordings"
-            + (rejected.isEmpty() ? "" : " (" + String.join("; ", rejected) + ")"));
-      }
-      return new ShardResult(index, List.copyOf(rejected));
+      return new ShardResult(out.finish(), List.copyOf(rejected));
     }
   }
 

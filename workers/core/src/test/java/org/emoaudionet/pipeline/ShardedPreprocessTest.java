@@ -57,6 +57,8 @@ class ShardedPreprocessTest {
     for (int i = 0; i < splits.size(); i++) {
       assertEquals(memory.segments().get(i).split(), splits.get(i), "row " + i);
     }
+    // the shards carry each recording's speaker and fixed split: no corpus needed to split
+    assertEquals(splits, Splitter.fromLabels(opened.labels(), cfg.split(), cfg.train().seed()));
     ShardedFeatures split = opened.withSplits(splits);
     split.pass(split.labels(), 16).forEachRemaining(batch -> batch.forEach(s ->
         assertEquals(split.labels().stream().filter(k -> k.recordingId().equals(s.recordingId())

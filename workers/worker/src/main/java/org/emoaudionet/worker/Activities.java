@@ -57,7 +57,8 @@ public final class Activities {
   private static List<Object> implementations(PipelineTask task, WorkerContext ctx) {
     return switch (task) {
       case DOWNLOAD -> List.of(new DownloadActivityImpl(ctx));
-      case PREPROCESS -> List.of(new PreprocessActivityImpl(ctx));
+      case PREPROCESS -> List.of(new PreprocessActivityImpl(ctx),
+          new ShardedPreprocessActivitiesImpl(ctx));
       case AUGMENT -> List.of(new AugmentActivityImpl(ctx));
       // an imported model takes the place of training, on the same queue
       case TRAIN -> List.of(new TrainActivityImpl(ctx), new ImportModelActivityImpl(ctx));

@@ -6,7 +6,6 @@ import org.emoaudionet.config.PipelineConfig;
 import org.emoaudionet.data.Corpus;
 import org.emoaudionet.features.FeatureSet;
 import org.emoaudionet.pipeline.Augmenter;
-import org.emoaudionet.pipeline.CorpusLoader;
 import org.emoaudionet.workflows.activity.AugmentActivity;
 import org.emoaudionet.workflows.activity.AugmentInput;
 import org.emoaudionet.workflows.activity.FeaturesRef;
@@ -33,8 +32,7 @@ public final class AugmentActivityImpl implements AugmentActivity {
             try (Heartbeater hb = new Heartbeater(Activity.getExecutionContext(), "augment")) {
               FeatureSet prepared = ctx.features(in.prepared(), log);
               Path tree = ctx.datasets.materialize(in.dataset(), log);
-              Corpus corpus = CorpusLoader.load(LocalDatasets.datasetUri(tree, in.conf()),
-                  in.conf().task());
+              Corpus corpus = RunCorpus.load(tree, in.conf(), log);
               FeatureSet augmented = Augmenter.run(corpus, prepared, config,
                   (stage, done, total, detail) -> hb.update(stage + " " + done + "/" + total));
               log.say((augmented.segments().size() - prepared.segments().size())

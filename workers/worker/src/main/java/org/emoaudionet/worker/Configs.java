@@ -57,6 +57,25 @@ public final class Configs {
     m.put("mfccChannels", c.model().mfccChannels());
     m.put("split", c.split());
     m.put("seed", c.train().seed());
+    // a selection changes the recordings, not what one recording gives: only the one-file set keys it
+    if (conf.selection() != null) m.put("selection", conf.selection());
+    return json(m);
+  }
+
+  /**
+   * What decides one prepared shard besides its recordings: layout, task, audio, image size. Not
+   * the split or the seed: a sharded data set's splits follow from its labels when it is read,
+   * so another split, seed or cross-validation fold reuses the same shards.
+   */
+  public static String shardConfigJson(RunConf conf, PipelineConfig c) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("step", "preprocess-shard");
+    m.put("layout", conf.layout());
+    m.put("task", conf.task());
+    m.put("manifest", LocalDatasets.manifestName(conf));
+    m.put("audio", c.audio());
+    m.put("imageSize", c.model().imageSize());
+    m.put("mfccChannels", c.model().mfccChannels());
     return json(m);
   }
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.emoaudionet.data.Split;
 import org.emoaudionet.features.FeatureSet;
+import org.emoaudionet.features.FeatureSource;
 import org.emoaudionet.metrics.EvaluationReport;
 import org.emoaudionet.metrics.Evaluator;
 import org.emoaudionet.model.ScoringModel;
@@ -42,7 +43,7 @@ public final class EvaluateActivityImpl implements EvaluateActivity {
       try (Heartbeater hb = new Heartbeater(Activity.getExecutionContext(), "evaluate")) {
         Path modelDir = dir.resolve("model");
         ctx.store.getDir(in.trained().modelKey(), modelDir);
-        FeatureSet data = ctx.features(in.features(), log);
+        FeatureSource<?> data = ctx.source(in.features(), in.conf(), log);
         List<EpochMetrics> history = new ArrayList<>();
         for (EpochSummary s : in.trained().history()) history.add(EpochSummaries.metrics(s));
         String protocol = in.conf().split();
@@ -83,11 +84,11 @@ public final class EvaluateActivityImpl implements EvaluateActivity {
    * and, when train logged one, as its logged model's figures on that dataset (the model's page
    * and the experiment's Models tab then show them).
    */
-  private void logTestMetrics(EvaluateInput in, FeatureSet data, Map<String, Double> metrics,
+  private void logTestMetrics(EvaluateInput in, FeatureSource<?> data, Map<String, Double> metrics,
       TaskLog log) throws IOException {
     String runId = in.mlflowRunId();
     String dataset = RunDatasets.name(in.conf().datasetUri(), Split.TEST);
-    boolean hasTest = !data.split(Split.TEST).isEmpty();
+    boolean hasTest = !data.labelsOf(Split.TEST).isEmpty();
     try {
       ctx.mlflow.logInputs(runId, RunDatasets.inputs(data, in.features(), in.conf().datasetUri(),
           Split.TEST));

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.emoaudionet.config.PipelineConfig;
-import org.emoaudionet.features.FeatureSet;
+import org.emoaudionet.features.FeatureSource;
 import org.emoaudionet.model.KerasManifest;
 import org.emoaudionet.model.KerasSavedModel;
 import org.emoaudionet.model.ModelManifest;
@@ -47,7 +47,7 @@ public final class ImportModelActivityImpl implements ImportModelActivity {
       try (Heartbeater hb = new Heartbeater(Activity.getExecutionContext(), "import started")) {
         Path modelDir = new ModelFetcher(ctx.store, ctx.config).fetch(source.trim(), dir, log,
             (done, total) -> hb.update("fetched " + done + " of " + total + " bytes"));
-        FeatureSet data = ctx.features(in.features(), log);
+        FeatureSource<?> data = ctx.source(in.features(), in.conf(), log);
         PipelineConfig ours = Configs.pipelineConfig(in.conf());
         String format = check(source, modelDir, data, ours);
         hb.update("checked");
@@ -80,7 +80,7 @@ public final class ImportModelActivityImpl implements ImportModelActivity {
    * its classes must be the data set's (evaluate compares labels by class index), and its inputs
    * the ones this run's preset makes (image size, MFCC length, audio settings).
    */
-  static String check(String source, Path modelDir, FeatureSet data, PipelineConfig ours)
+  static String check(String source, Path modelDir, FeatureSource<?> data, PipelineConfig ours)
       throws IOException {
     if (!Files.isRegularFile(modelDir.resolve(ModelManifest.FILE))
         && !Files.isRegularFile(modelDir.resolve(KerasManifest.SAVED_MODEL))) {
@@ -116,7 +116,7 @@ public final class ImportModelActivityImpl implements ImportModelActivity {
    * the preset's, a Keras model is held to the MFCC length its manifest names, and the messages
    * name the preset, which is what a person importing a model chose.
    */
-  static String mismatch(ScoringModel model, FeatureSet data, PipelineConfig ours) {
+  static String mismatch(ScoringModel model, FeatureSource<?> data, PipelineConfig ours) {
     if (!model.task().name().equals(data.task().name())) {
       return "it predicts task '" + model.task().name() + "', the data set's task is '"
           + data.task().name() + "'";

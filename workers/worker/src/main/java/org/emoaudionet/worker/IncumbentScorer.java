@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.emoaudionet.config.PipelineConfig;
 import org.emoaudionet.features.FeatureSet;
+import org.emoaudionet.features.FeatureSource;
 import org.emoaudionet.metrics.EvaluationReport;
 import org.emoaudionet.metrics.Evaluator;
 import org.emoaudionet.mlflow.ModelVersion;
@@ -58,7 +59,7 @@ final class IncumbentScorer {
     Path modelDir = dir.resolve("champion-model");
     ctx.store.getDir(modelKey, modelDir);
     log.say("fetched the champion's model " + uri);
-    FeatureSet data = ctx.features(in.features(), log);
+    FeatureSource<?> data = ctx.source(in.features(), in.conf(), log);
     PipelineConfig ours = Configs.pipelineConfig(in.conf());
     String protocol = in.conf().split();
     try (ScoringModel model = ScoringModels.load(modelDir)) {

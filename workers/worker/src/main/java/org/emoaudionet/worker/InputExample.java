@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.emoaudionet.data.Split;
-import org.emoaudionet.features.FeatureSet;
+import org.emoaudionet.features.FeatureSource;
 import org.emoaudionet.features.SegmentFeatures;
 
 /**
@@ -33,13 +33,14 @@ record InputExample(SegmentFeatures segment, int mfccChannels, int mfccLength, i
   static final int MAX_VALUES = 20_000;
 
   /** The first TEST segment of {@code data} shaped for {@code flavor}; empty when too big or none. */
-  static Optional<InputExample> of(FeatureSet data, EmoFlavor flavor) {
+  static Optional<InputExample> of(FeatureSource<?> data, EmoFlavor flavor) {
     if (data == null) return Optional.empty();
-    List<SegmentFeatures> test = data.split(Split.TEST);
-    if (test.isEmpty()) return Optional.empty();
     int values = flavor.mfccChannels() * flavor.mfccLength()
         + 3 * flavor.imageSize() * flavor.imageSize();
-    SegmentFeatures s = test.get(0);
+    if (values > MAX_VALUES) return Optional.empty();
+    Optional<SegmentFeatures> first = data.first(Split.TEST);
+    if (first.isEmpty()) return Optional.empty();
+    SegmentFeatures s = first.get();
     if (values > MAX_VALUES || s.mfcc().length < flavor.mfccChannels() * flavor.mfccLength()
         || s.image().length != 3 * flavor.imageSize() * flavor.imageSize()) {
       return Optional.empty();

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.emoaudionet.features.FeatureSet;
+import org.emoaudionet.features.FeatureSource;
 import org.emoaudionet.worker.LoggedModels.LoggedModel;
 import org.emoaudionet.mlflow.RunInfo;
 
@@ -39,7 +39,7 @@ final class ModelLogger {
    * @param scratch a folder of this attempt for MLmodel and the example
    * @param tags more tags of the model ({@code emo.model_uri}, ...)
    */
-  LoggedModel log(String runId, Path modelDir, FeatureSet data, Path scratch,
+  LoggedModel log(String runId, Path modelDir, FeatureSource<?> data, Path scratch,
       Map<String, String> tags, TaskLog log) throws IOException {
     RunInfo run = mlflow.runInfo(runId);
     EmoFlavor flavor = EmoFlavor.of(modelDir);

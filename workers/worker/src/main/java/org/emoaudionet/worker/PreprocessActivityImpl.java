@@ -5,8 +5,6 @@ import java.nio.file.Path;
 import org.emoaudionet.config.PipelineConfig;
 import org.emoaudionet.data.Corpus;
 import org.emoaudionet.features.FeatureSet;
-import org.emoaudionet.pipeline.CorpusLoader;
-import org.emoaudionet.pipeline.DatasetUri;
 import org.emoaudionet.pipeline.Preprocessor;
 import org.emoaudionet.workflows.activity.FeaturesRef;
 import org.emoaudionet.workflows.activity.PreprocessActivity;
@@ -33,9 +31,9 @@ public final class PreprocessActivityImpl implements PreprocessActivity {
           WorkerContext.guarded(() -> {
             try (Heartbeater hb = new Heartbeater(Activity.getExecutionContext(), "preprocess")) {
               Path tree = ctx.datasets.materialize(in.dataset(), log);
-              DatasetUri uri = LocalDatasets.datasetUri(tree, in.conf());
-              log.say("reading " + uri + " for task " + in.conf().task());
-              Corpus corpus = CorpusLoader.load(uri, in.conf().task());
+              log.say("reading " + LocalDatasets.datasetUri(tree, in.conf()) + " for task "
+                  + in.conf().task());
+              Corpus corpus = RunCorpus.load(tree, in.conf(), log);
               log.say(corpus.recordings().size() + " recordings");
               FeatureSet fs = Preprocessor.run(corpus, config,
                   (stage, done, total, detail) -> hb.update(stage + " " + done + "/" + total

@@ -8,7 +8,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.emoaudionet.data.Split;
 import org.emoaudionet.features.FeatureSet;
+import org.emoaudionet.features.FeatureSource;
 import org.emoaudionet.features.SegmentFeatures;
+import org.emoaudionet.features.SegmentLabels;
 import org.emoaudionet.mlflow.MlflowHttp;
 import org.emoaudionet.workflows.activity.FeaturesRef;
 
@@ -54,11 +56,11 @@ final class RunDatasets {
   }
 
   /** The {@code DatasetInput}s of the non-empty splits among {@code splits}. */
-  static List<Map<String, Object>> inputs(FeatureSet data, FeaturesRef features,
+  static List<Map<String, Object>> inputs(FeatureSource<?> data, FeaturesRef features,
       String datasetUri, Split... splits) {
     List<Map<String, Object>> out = new ArrayList<>();
     for (Split s : splits) {
-      List<SegmentFeatures> segs = data.split(s);
+      List<? extends SegmentLabels> segs = data.labelsOf(s);
       if (segs.isEmpty()) continue; // e.g. validation carved from training inside the trainer
       Map<String, Object> dataset = new LinkedHashMap<>();
       dataset.put("name", name(datasetUri, s));
@@ -85,7 +87,7 @@ final class RunDatasets {
     return json(Map.of(key, uri == null ? "" : uri.trim()));
   }
 
-  static String schema(FeatureSet data) {
+  static String schema(FeatureSource<?> data) {
     Map<String, Object> spec = new LinkedHashMap<>();
     spec.put("features", ModelSignature.json(ModelSignature.inputs(data.mfccChannels(),
         data.mfccLength(), data.imageSize())));
@@ -94,13 +96,13 @@ final class RunDatasets {
     return json(Map.of("mlflow_tensorspec", spec));
   }
 
-  static String profile(FeatureSet data, Split s, List<SegmentFeatures> segs,
+  static String profile(FeatureSource<?> data, Split s, List<? extends SegmentLabels> segs,
       FeaturesRef features) {
     TreeSet<String> recordings = new TreeSet<>();
     TreeSet<String> speakers = new TreeSet<>();
     Map<String, Integer> perClass = new TreeMap<>();
     int augmented = 0;
-    for (SegmentFeatures f : segs) {
+    for (SegmentLabels f : segs) {
       recordings.add(f.recordingId());
       if (f.speaker() != null) speakers.add(f.speaker());
       List<String> classes = data.task().classes();

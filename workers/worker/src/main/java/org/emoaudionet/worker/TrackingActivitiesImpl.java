@@ -123,6 +123,15 @@ public final class TrackingActivitiesImpl implements TrackingActivities {
     put(p, "conf.import_model", conf.importModel());
     put(p, "conf.folds", conf.folds());
     put(p, "conf.fold", conf.fold());
+    if (conf.sharding() != null) {
+      put(p, "conf.shard_recordings", conf.sharding().recordingsPerShard());
+      put(p, "conf.shard_parallelism", conf.sharding().parallelism());
+      put(p, "conf.shuffle_buffer", conf.sharding().shuffleBuffer());
+    }
+    if (conf.selection() != null) {
+      put(p, "conf.speakers", conf.selection().speakers());
+      put(p, "conf.minutes_per_speaker", conf.selection().minutesPerSpeaker());
+    }
     if (conf.extra() != null) conf.extra().forEach((k, v) -> put(p, "conf.extra." + k, v));
     return p;
   }

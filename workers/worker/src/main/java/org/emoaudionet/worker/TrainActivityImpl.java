@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.emoaudionet.config.PipelineConfig;
 import org.emoaudionet.data.Split;
-import org.emoaudionet.features.FeatureSet;
+import org.emoaudionet.features.FeatureSource;
 import org.emoaudionet.spec.Architecture;
 import org.emoaudionet.train.EpochMetrics;
 import org.emoaudionet.train.TrainResult;
@@ -64,9 +64,9 @@ public final class TrainActivityImpl implements TrainActivity {
         log.say("fine-tuning from " + ctx.store.uri(in.pretrainedModelKey()));
       }
 
-      FeatureSet data = ctx.features(in.features(), log);
+      FeatureSource<?> data = ctx.source(in.features(), in.conf(), log);
       log.say("training " + arch.wireName() + " (" + config.preset() + " preset, up to "
-          + config.train().maxEpochs() + " epochs) on " + data.segments().size() + " segments");
+          + config.train().maxEpochs() + " epochs) on " + data.labels().size() + " segments");
       logInputs(in, data, log);
       SystemMetrics sampler = new SystemMetrics(ctx.config.workDir(),
           Engine.getInstance().getGpuCount());
@@ -77,7 +77,7 @@ public final class TrainActivityImpl implements TrainActivity {
           SystemMetricsMonitor system = SystemMetricsMonitor.start(ctx.mlflow, in.mlflowRunId(),
               sampler, ctx.config.systemMetricsInterval(), log)) {
         Listener listener = new Listener(hb, start, ckKey, outDir, in.mlflowRunId(), log);
-        result = Trainer.train(data, config, arch, outDir, pretrained, listener);
+        result = Trainer.trainOn(data, config, arch, outDir, pretrained, listener);
         if (result.resumedFromEpoch() > 0) log.say("resumed after epoch " + result.resumedFromEpoch());
         ctx.store.putDir(modelKey, result.modelDir());
         log.say("best epoch " + result.bestEpoch() + ", validation accuracy "
@@ -107,7 +107,7 @@ public final class TrainActivityImpl implements TrainActivity {
    * the test split. Best effort, as all tracking here: a run that trains is worth more than its
    * bookkeeping.
    */
-  private void logInputs(TrainInput in, FeatureSet data, TaskLog log) {
+  private void logInputs(TrainInput in, FeatureSource<?> data, TaskLog log) {
     if (in.mlflowRunId() == null) return;
     try {
       ctx.mlflow.logInputs(in.mlflowRunId(), RunDatasets.inputs(data, in.features(),

@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.emoaudionet.features.FeatureSet;
+import org.emoaudionet.features.FeatureSource;
+import org.emoaudionet.workflows.activity.S3Keys;
+import org.emoaudionet.workflows.conf.RunConf;
 import org.emoaudionet.workflows.activity.FeaturesRef;
 import org.emoaudionet.workflows.dag.DagCatalog;
 
@@ -44,6 +47,15 @@ public final class WorkerContext {
       log.say("fetched " + ref.uri());
     }
     return FeatureSet.read(local);
+  }
+
+  /**
+   * The prepared data set a task result names, as training and evaluation read it: one
+   * FeatureSet file in memory, or a sharded set streamed from this worker's disk
+   * ({@link ShardedSets}).
+   */
+  FeatureSource<?> source(FeaturesRef ref, RunConf conf, TaskLog log) throws IOException {
+    return S3Keys.isFeatureSet(ref.key()) ? ShardedSets.open(this, ref, conf, log) : features(ref, log);
   }
 
   /** A fresh folder for one attempt of one task of one run. */

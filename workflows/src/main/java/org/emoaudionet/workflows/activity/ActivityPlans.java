@@ -46,6 +46,15 @@ public final class ActivityPlans {
       plan(PipelineTask.DOWNLOAD.queue(), Duration.ofHours(6), HEARTBEAT_TIMEOUT, 3, Duration.ofSeconds(10));
   public static final ActivityOptions PREPROCESS =
       plan(PipelineTask.PREPROCESS.queue(), Duration.ofHours(12), HEARTBEAT_TIMEOUT, 3, Duration.ofSeconds(10));
+  /** Planning a sharded preprocess: digests every recording once. */
+  public static final ActivityOptions SHARD_PLAN =
+      plan(PipelineTask.PREPROCESS.queue(), Duration.ofHours(2), HEARTBEAT_TIMEOUT, 3, Duration.ofSeconds(10));
+  /** One shard of a sharded preprocess: small, so quick to retry on another worker. */
+  public static final ActivityOptions PREPROCESS_SHARD =
+      plan(PipelineTask.PREPROCESS.queue(), Duration.ofHours(2), HEARTBEAT_TIMEOUT, 3, Duration.ofSeconds(10));
+  /** Joining the shards into one index: a few S3 writes. */
+  public static final ActivityOptions SHARD_JOIN =
+      plan(PipelineTask.PREPROCESS.queue(), Duration.ofMinutes(10), null, 5, Duration.ofSeconds(2));
   public static final ActivityOptions AUGMENT =
       plan(PipelineTask.AUGMENT.queue(), Duration.ofHours(12), HEARTBEAT_TIMEOUT, 3, Duration.ofSeconds(10));
   public static final ActivityOptions TRAIN =

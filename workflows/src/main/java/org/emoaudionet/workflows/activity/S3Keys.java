@@ -16,6 +16,33 @@ public final class S3Keys {
     return "cache/" + step + "/" + key + ".emof";
   }
 
+  /** One prepared shard of recordings, named by its digest ({@code ShardSpec#digest}). */
+  public static String featureShard(String digest) {
+    return "cache/feature-shards/" + digest + ".npz";
+  }
+
+  /** A shard file as a data set's index names it ({@code <digest>.npz}). */
+  public static String featureShardFile(String fileName) {
+    if (!fileName.matches("[0-9a-f]{64}\\.npz")) {
+      throw new IllegalArgumentException("shard file '" + fileName + "' is not <sha256>.npz");
+    }
+    return "cache/feature-shards/" + fileName;
+  }
+
+  /**
+   * A sharded data set's index ({@code shards.json}, the shard format's), its shards listed by
+   * file name: {@code <digest>.npz}, under {@link #featureShard}'s prefix.
+   */
+  public static String featureSet(String setKey) {
+    return "cache/feature-sets/" + setKey + "/shards.json";
+  }
+
+  /** Whether {@code featuresKey} names a sharded data set's index rather than one FeatureSet file. */
+  public static boolean isFeatureSet(String featuresKey) {
+    return featuresKey != null && featuresKey.startsWith("cache/feature-sets/")
+        && featuresKey.endsWith("/shards.json");
+  }
+
   public static String run(String dagId, String dagRunId, String file) {
     return "runs/" + dagId + "/" + dagRunId + "/" + file;
   }

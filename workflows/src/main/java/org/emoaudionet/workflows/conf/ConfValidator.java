@@ -51,7 +51,8 @@ public final class ConfValidator {
 
   public static final Set<String> KEYS = Set.of("layout", "dataset_uri", "task", "preset", "split",
       "epochs", "seed", "augment", "pretrained_from", "arch", "checksum", "extra", "import_model",
-      "folds");
+      "folds", "shard_recordings", "shard_parallelism", "shuffle_buffer", "speakers",
+      "minutes_per_speaker");
 
   /** The bundled presets: one YAML file each in the run vocabulary ({@link PresetNames}). */
   public static final Set<String> PRESETS = Set.copyOf(PresetNames.ALL);
@@ -125,10 +126,13 @@ public final class ConfValidator {
       }
     }
     Integer folds = folds(f, merged, split, importModel, errors);
+    Sharding sharding = sharding(f, merged, augment != null && augment && importModel == null,
+        errors);
+    SpeakerSelection selection = selection(f, merged, errors);
     if (!errors.isEmpty()) return new Result(null, merged, List.copyOf(errors));
     RunConf run = new RunConf(layout, datasetUri, task, preset, split, epochs, seed,
         augment != null && augment, pretrained, arch, checksum, extra,
-        importModel == null ? null : importModel.trim(), folds, null);
+        importModel == null ? null : importModel.trim(), folds, null, sharding, selection);
     return new Result(run, merged, List.of());
   }
 
@@ -170,6 +174,59 @@ public final class ConfValidator {
       return null;
     }
     return v.intValue();
+  }
+
+  /**
+   * {@code speakers} (an integer >= 1) and {@code minutes_per_speaker} (a number > 0): the part of
+   * the data set the run uses; null when neither is given.
+   */
+  private static SpeakerSelection selection(Fields f, Map<String, Object> merged,
+      List<FieldError> errors) {
+    Integer speakers = f.positiveInt("speakers");
+    Object raw = merged.get("minutes_per_speaker");
+    Double minutes = null;
+    if (raw != null) {
+      if (raw instanceof Number n && Double.isFinite(n.doubleValue())
+          && n.doubleValue() > 0) {
+        minutes = n.doubleValue();
+      } else {
+        errors.add(new FieldError("minutes_per_speaker", "value_error", "conf.minutes_per_speaker"
+            + " must be a number of minutes > 0, got " + raw, raw));
+      }
+    }
+    return speakers == null && minutes == null ? null : new SpeakerSelection(speakers, minutes);
+  }
+
+  /**
+   * {@code shard_recordings} turns sharding on; {@code shard_parallelism} and
+   * {@code shuffle_buffer} tune it and mean nothing without it (refused alone, so a run never
+   * silently ignores them).
+   */
+  private static Sharding sharding(Fields f, Map<String, Object> merged, boolean augments,
+      List<FieldError> errors) {
+    Integer perShard = f.positiveInt("shard_recordings");
+    Long parallel = f.reader().integer("shard_parallelism", Need.OPTIONAL, 1,
+        Sharding.MAX_PARALLELISM, false);
+    Long buffer = f.reader().integer("shuffle_buffer", Need.OPTIONAL, 1, 10_000_000, false);
+    if (perShard == null) {
+      for (String k : List.of("shard_parallelism", "shuffle_buffer")) {
+        if (merged.get(k) != null) {
+          errors.add(new FieldError(k, "value_error", "conf." + k + " tunes sharded preparation,"
+              + " which conf.shard_recordings turns on: set shard_recordings or leave " + k
+              + " out", merged.get(k)));
+        }
+      }
+      return null;
+    }
+    if (augments) {
+      errors.add(new FieldError("shard_recordings", "value_error", "conf.shard_recordings with"
+          + " conf.augment true: augmentation into shards is not built yet; set augment false",
+          merged.get("shard_recordings")));
+      return null;
+    }
+    return new Sharding(perShard,
+        parallel == null ? Sharding.DEFAULT_PARALLELISM : parallel.intValue(),
+        buffer == null ? Sharding.DEFAULT_SHUFFLE_BUFFER : buffer.intValue());
   }
 
   /**

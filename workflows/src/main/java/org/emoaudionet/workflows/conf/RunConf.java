@@ -35,6 +35,10 @@ import org.emoaudionet.spec.SplitProtocol;
  *     scores K folds as child workflows and reports the mean and spread; null: no cross-validation
  * @param fold set by the cross-validation parent on each of its child runs: this run is fold
  *     {@code fold} (0-based) of {@code folds}; never a user key
+ * @param sharding sharded preparation and streamed reading ({@link Sharding}); null: the data set
+ *     is prepared by one activity into one file read whole into memory
+ * @param selection the speakers and minutes of the data set the run uses ({@link SpeakerSelection});
+ *     null: all of it
  */
 public record RunConf(
     String layout,
@@ -51,7 +55,9 @@ public record RunConf(
     Map<String, String> extra,
     String importModel,
     Integer folds,
-    Integer fold) {
+    Integer fold,
+    Sharding sharding,
+    SpeakerSelection selection) {
 
   /**
    * The vocabulary's defaults fill what a conf leaves out (a conf built in code, a run stored by
@@ -61,6 +67,24 @@ public record RunConf(
     if (preset == null) preset = PresetNames.DEFAULT;
     if (split == null) split = SplitProtocol.DEFAULT.wireName();
     if (arch == null) arch = Architecture.DEFAULT.wireName();
+  }
+
+  /** A conf over the whole data set (no {@link SpeakerSelection}). */
+  public RunConf(String layout, String datasetUri, String task, String preset, String split,
+      Integer epochs, Long seed, boolean augment, String pretrainedFrom, String arch,
+      String checksum, Map<String, String> extra, String importModel, Integer folds,
+      Integer fold, Sharding sharding) {
+    this(layout, datasetUri, task, preset, split, epochs, seed, augment, pretrainedFrom, arch,
+        checksum, extra, importModel, folds, fold, sharding, null);
+  }
+
+  /** A conf read whole into memory (no {@link Sharding}). */
+  public RunConf(String layout, String datasetUri, String task, String preset, String split,
+      Integer epochs, Long seed, boolean augment, String pretrainedFrom, String arch,
+      String checksum, Map<String, String> extra, String importModel, Integer folds,
+      Integer fold) {
+    this(layout, datasetUri, task, preset, split, epochs, seed, augment, pretrainedFrom, arch,
+        checksum, extra, importModel, folds, fold, null, null);
   }
 
   /** A conf that trains its model (no {@code import_model}). */
@@ -101,13 +125,22 @@ public record RunConf(
     if (extra != null && !extra.isEmpty()) m.put("extra", new java.util.TreeMap<>(extra));
     if (importModel != null) m.put("import_model", importModel);
     if (folds != null) m.put("folds", folds);
+    if (sharding != null) {
+      m.put("shard_recordings", sharding.recordingsPerShard());
+      m.put("shard_parallelism", sharding.parallelism());
+      m.put("shuffle_buffer", sharding.shuffleBuffer());
+    }
+    if (selection != null && selection.speakers() != null) m.put("speakers", selection.speakers());
+    if (selection != null && selection.minutesPerSpeaker() != null) {
+      m.put("minutes_per_speaker", selection.minutesPerSpeaker());
+    }
     return m;
   }
 
   /** This conf as fold {@code i} of its {@link #folds()}: what a cross-validation child runs. */
   public RunConf forFold(int i) {
     return new RunConf(layout, datasetUri, task, preset, split, epochs, seed, augment,
-        pretrainedFrom, arch, checksum, extra, importModel, folds, i);
+        pretrainedFrom, arch, checksum, extra, importModel, folds, i, sharding, selection);
   }
 
   /** Whether this run is a cross-validation parent: it fans out {@link #folds()} child runs. */
@@ -125,6 +158,11 @@ public record RunConf(
     if (datasetUri == null) return false;
     String path = datasetUri.trim();
     return path.toLowerCase(java.util.Locale.ROOT).endsWith(".csv");
+  }
+
+  /** Whether preprocess fans out over shards and training streams from them. */
+  public boolean sharded() {
+    return sharding != null;
   }
 
   /** Whether the run imports its model instead of training it. */

@@ -36,6 +36,7 @@ import org.emoaudionet.workflows.activity.ImportModelActivity;
 import org.emoaudionet.workflows.activity.ImportModelInput;
 import org.emoaudionet.workflows.activity.PreprocessActivity;
 import org.emoaudionet.workflows.activity.PreprocessInput;
+import org.emoaudionet.workflows.activity.PreprocessShardInput;
 import org.emoaudionet.workflows.activity.PromoteActivity;
 import org.emoaudionet.workflows.activity.PromoteInput;
 import org.emoaudionet.workflows.activity.PromoteOutput;
@@ -43,6 +44,11 @@ import org.emoaudionet.workflows.activity.RegisterActivity;
 import org.emoaudionet.workflows.activity.RegisterInput;
 import org.emoaudionet.workflows.activity.RegisterOutput;
 import org.emoaudionet.workflows.activity.S3Keys;
+import org.emoaudionet.workflows.activity.JoinShardsInput;
+import org.emoaudionet.workflows.activity.ShardPlan;
+import org.emoaudionet.workflows.activity.ShardPlanInput;
+import org.emoaudionet.workflows.activity.ShardRef;
+import org.emoaudionet.workflows.activity.ShardedPreprocessActivities;
 import org.emoaudionet.workflows.activity.StartRunInput;
 import org.emoaudionet.workflows.activity.TrackingActivities;
 import org.emoaudionet.workflows.activity.TrackingRun;
@@ -50,6 +56,7 @@ import org.emoaudionet.workflows.activity.TrainActivity;
 import org.emoaudionet.workflows.activity.TrainInput;
 import org.emoaudionet.workflows.activity.TrainOutput;
 import org.emoaudionet.workflows.conf.RunConf;
+import org.emoaudionet.workflows.conf.Sharding;
 import org.emoaudionet.workflows.dag.ChampionPolicy;
 import org.emoaudionet.workflows.dag.DagDefinition;
 import org.slf4j.Logger;
@@ -79,6 +86,12 @@ public class EmoPipelineWorkflowImpl implements EmoPipelineWorkflow {
       Workflow.newActivityStub(DownloadActivity.class, ActivityPlans.DOWNLOAD);
   private final PreprocessActivity preprocess =
       Workflow.newActivityStub(PreprocessActivity.class, ActivityPlans.PREPROCESS);
+  private final ShardedPreprocessActivities shardPlan =
+      Workflow.newActivityStub(ShardedPreprocessActivities.class, ActivityPlans.SHARD_PLAN);
+  private final ShardedPreprocessActivities shardPrepare =
+      Workflow.newActivityStub(ShardedPreprocessActivities.class, ActivityPlans.PREPROCESS_SHARD);
+  private final ShardedPreprocessActivities shardJoin =
+      Workflow.newActivityStub(ShardedPreprocessActivities.class, ActivityPlans.SHARD_JOIN);
   private final AugmentActivity augment =
       Workflow.newActivityStub(AugmentActivity.class, ActivityPlans.AUGMENT);
   private final TrainActivity train =
@@ -146,8 +159,11 @@ public class EmoPipelineWorkflowImpl implements EmoPipelineWorkflow {
                 new DownloadInput(dag, run, conf.datasetUri(), conf.checksum()))));
       }
 
-      FeaturesRef prepared = keptOr(reuse, "preprocess", FeaturesRef.class, () -> board.run(
-          "preprocess", ActivityPlans.PREPROCESS, () -> preprocess.preprocess(
+      // No Workflow.getVersion needed: sharding is the run's own input, absent from histories
+      // recorded before it existed.
+      FeaturesRef prepared = keptOr(reuse, "preprocess", FeaturesRef.class, () -> conf.sharded()
+          ? preprocessSharded(dag, run, conf, dataset)
+          : board.run("preprocess", ActivityPlans.PREPROCESS, () -> preprocess.preprocess(
               new PreprocessInput(dag, run, conf, dataset))));
 
       FeaturesRef features = prepared;
@@ -344,6 +360,91 @@ public class EmoPipelineWorkflowImpl implements EmoPipelineWorkflow {
     endTags.put("emo.cv.summary_uri", summary.summaryUri());
     return new PipelineResult(summary.metrics(), null, summary.summaryUri(), mlflow.runId(), null,
         null, false, null);
+  }
+
+  /**
+   * The {@code preprocess} task of a sharded run: plan the shards, prepare them as parallel
+   * activities on the CPU queue (at most {@code conf.shard_parallelism} in flight, so a big data
+   * set does not flood the workers' slots; any worker takes any shard), then join them into one
+   * data set index. The task log says each shard as it ends, as {@code shard i/n}; after the first
+   * shard that fails no new one starts, and the task fails naming it once those running ended.
+   */
+  private FeaturesRef preprocessSharded(String dag, String run, RunConf conf, DatasetRef dataset) {
+    Sharding sharding = conf.sharding();
+    board.start("preprocess", "sharded: " + sharding.recordingsPerShard() + " recordings per"
+        + " shard, up to " + sharding.parallelism() + " shards at a time on task queue "
+        + ActivityPlans.PREPROCESS_SHARD.getTaskQueue());
+    String step = "plan";
+    try {
+      ShardPlan plan = shardPlan.plan(new ShardPlanInput(dag, run, conf, dataset));
+      board.say("preprocess", plan.log());
+      int n = plan.shards().size();
+      ShardRef[] done = new ShardRef[n];
+      Map<Integer, Promise<ShardRef>> inFlight = new TreeMap<>();
+      int next = 0;
+      int finished = 0;
+      int hits = 0;
+      long segments = 0;
+      step = "shards";
+      while (finished < n) {
+        while (inFlight.size() < sharding.parallelism() && next < n) {
+          int i = next++;
+          PreprocessShardInput in = new PreprocessShardInput(dag, run, conf, dataset,
+              plan.shards().get(i), n);
+          inFlight.put(i, Async.function(shardPrepare::preprocessShard, in));
+        }
+        try {
+          Promise.anyOf(inFlight.values()).get();
+        } catch (ActivityFailure ended) {
+          // one ended failed: found below, in plan order with any other that ended meanwhile
+        }
+        // several may have ended since the last look: the first failed one in plan order counts
+        for (var e : inFlight.entrySet()) {
+          RuntimeException failure = e.getValue().isCompleted() ? e.getValue().getFailure() : null;
+          if (failure == null) continue;
+          int bad = e.getKey();
+          // no new shard starts; those running finish (their shards land in the cache, so the
+          // re-run after the fix does not prepare them again), then the task fails
+          board.say("preprocess", "shard " + (bad + 1) + "/" + n + " failed: waiting for the "
+              + (inFlight.size() - 1) + " shards still running");
+          for (Promise<ShardRef> p : inFlight.values()) {
+            try {
+              p.get();
+            } catch (ActivityFailure also) {
+              // reported with the first failure's task; each shard's own log says why
+            }
+          }
+          throw board.fail("preprocess", "shard " + (bad + 1) + "/" + n + " failed: "
+              + rootMessage(failure), failure);
+        }
+        for (var it = inFlight.entrySet().iterator(); it.hasNext(); ) {
+          var e = it.next();
+          if (!e.getValue().isCompleted()) continue;
+          ShardRef r = e.getValue().get();
+          it.remove();
+          done[e.getKey()] = r;
+          finished++;
+          segments += r.segments();
+          if (r.cacheHit()) hits++;
+          board.say("preprocess", "shard " + (e.getKey() + 1) + "/" + n + (r.cacheHit()
+              ? ": cache hit, " : ": prepared, ") + r.segments() + " segments"
+              + (r.rejected().isEmpty() ? "" : ", " + r.rejected().size() + " recordings unusable")
+              + " (" + finished + "/" + n + " shards done)");
+        }
+      }
+      board.say("preprocess", n + " shards, " + hits + " from the cache, " + (n - hits)
+          + " prepared; " + segments + " segments");
+      step = "join";
+      FeaturesRef joined = shardJoin.join(new JoinShardsInput(dag, run, conf, List.of(done)));
+      board.say("preprocess", joined.log());
+      board.succeed("preprocess", joined);
+      return joined;
+    } catch (ActivityFailure f) {
+      throw board.fail("preprocess", step + " failed: " + rootMessage(f), f);
+    } catch (CanceledFailure c) {
+      board.cancelled("preprocess");
+      throw c;
+    }
   }
 
   /**

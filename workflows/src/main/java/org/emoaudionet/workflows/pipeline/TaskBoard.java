@@ -131,6 +131,15 @@ final class TaskBoard {
     e.end = Workflow.currentTimeMillis();
   }
 
+  /**
+   * The same for a task whose steps end in one result (a sharded preprocess's joined index),
+   * kept like an activity's output, so that a task-level clear can reuse it.
+   */
+  void succeed(String taskId, TaskOutput out) {
+    succeed(taskId);
+    entries.get(taskId).output = out;
+  }
+
   /** Marks the task failed and everything downstream upstream_failed; the caller throws it. */
   TaskFailed fail(String taskId, String why, Throwable cause) {
     Entry e = entries.get(taskId);

@@ -192,6 +192,64 @@ class ConfValidatorTest {
   }
 
   @Test
+  void shardRecordingsTurnsShardingOnWithDefaultsAndStoresAndReadsBack() {
+    var r = validate(conf("dataset_uri", "/d", "augment", false, "shard_recordings", 50),
+        MANIFEST, null);
+    assertTrue(r.ok(), r.errors().toString());
+    assertEquals(new Sharding(50, Sharding.DEFAULT_PARALLELISM, Sharding.DEFAULT_SHUFFLE_BUFFER),
+        r.conf().sharding());
+    assertTrue(r.conf().sharded());
+    var tuned = validate(conf("dataset_uri", "/d", "augment", false, "shard_recordings", 8,
+        "shard_parallelism", 16, "shuffle_buffer", 512), MANIFEST, null);
+    assertEquals(new Sharding(8, 16, 512), tuned.conf().sharding());
+    var again = validate(tuned.conf().toConf(), MANIFEST, null);
+    assertEquals(tuned.conf(), again.conf());
+    assertEquals(new Sharding(8, 16, 512), tuned.conf().forFold(1).sharding());
+    assertNull(validate(conf("dataset_uri", "/d"), MANIFEST, null).conf().sharding());
+  }
+
+  @Test
+  void speakersAndMinutesSelectPartOfTheDataSetAndBadOnesAreRefused() {
+    var r = validate(conf("dataset_uri", "/d", "speakers", 40, "minutes_per_speaker", 8),
+        MANIFEST, null);
+    assertTrue(r.ok(), r.errors().toString());
+    assertEquals(new SpeakerSelection(40, 8.0), r.conf().selection());
+    assertEquals(r.conf(), validate(r.conf().toConf(), MANIFEST, null).conf());
+    assertEquals(new SpeakerSelection(null, 2.5),
+        validate(conf("dataset_uri", "/d", "minutes_per_speaker", 2.5), MANIFEST, null).conf()
+            .selection());
+    assertNull(validate(conf("dataset_uri", "/d"), MANIFEST, null).conf().selection());
+    for (Object bad : List.of(0, -2, "8", true)) {
+      assertEquals(List.of("minutes_per_speaker"), fields(validate(conf("dataset_uri", "/d",
+          "minutes_per_speaker", bad), MANIFEST, null)), "minutes " + bad);
+    }
+    assertEquals(List.of("speakers"), fields(validate(conf("dataset_uri", "/d", "speakers", 0),
+        MANIFEST, null)));
+  }
+
+  @Test
+  void badShardingIsRefusedNamingTheField() {
+    for (Object bad : List.of(0, -1, "4", 2.5)) {
+      var r = validate(conf("dataset_uri", "/d", "augment", false, "shard_recordings", bad),
+          MANIFEST, null);
+      assertEquals(List.of("shard_recordings"), fields(r), "shard_recordings " + bad);
+    }
+    var tooParallel = validate(conf("dataset_uri", "/d", "augment", false, "shard_recordings", 4,
+        "shard_parallelism", 65), MANIFEST, null);
+    assertEquals(List.of("shard_parallelism"), fields(tooParallel));
+    // tuning without sharding would be silently ignored: refused
+    var alone = validate(conf("dataset_uri", "/d", "shuffle_buffer", 64), MANIFEST, null);
+    assertEquals(List.of("shuffle_buffer"), fields(alone));
+    assertTrue(alone.errors().get(0).message().contains("conf.shard_recordings turns on"),
+        alone.errors().get(0).message());
+    // the DAG's default augment is true: augmentation into shards is not built, and says so
+    var augmented = validate(conf("dataset_uri", "/d", "shard_recordings", 4), MANIFEST, null);
+    assertEquals(List.of("shard_recordings"), fields(augmented));
+    assertTrue(augmented.errors().get(0).message().contains("set augment false"),
+        augmented.errors().get(0).message());
+  }
+
+  @Test
   void badFoldsAreRefusedNamingTheField() {
     for (Object bad : List.of(1, -3, 101, "5", 2.5, true)) {
       var r = validate(conf("dataset_uri", "/d", "folds", bad), MANIFEST, null);

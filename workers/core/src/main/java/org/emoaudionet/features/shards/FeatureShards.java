@@ -65,7 +65,11 @@ public final class FeatureShards {
     return new ShardIndex.Shard(file, part.size(), sha256(bytes));
   }
 
-  static void writeIndex(Path dir, ShardIndex index) throws IOException {
+  /**
+   * Writes {@code index} as {@code dir/shards.json} (atomically): also how a fanned-out
+   * preparation joins shards written by several workers into one data set.
+   */
+  public static void writeIndex(Path dir, ShardIndex index) throws IOException {
     Path tmp = dir.resolve("." + INDEX + ".tmp");
     JSON.writeValue(tmp.toFile(), index);
     Files.move(tmp, dir.resolve(INDEX), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
@@ -73,7 +77,12 @@ public final class FeatureShards {
   }
 
   public static ShardIndex index(Path dir) throws IOException {
-    Path f = dir.resolve(INDEX);
+    return index(dir, INDEX);
+  }
+
+  /** An index under another name in {@code dir} (one being fetched, not yet in place). */
+  public static ShardIndex index(Path dir, String name) throws IOException {
+    Path f = dir.resolve(name);
     if (!Files.isRegularFile(f)) throw new IOException(f + ": no shard index (not a shard folder)");
     ShardIndex index = JSON.readValue(f.toFile(), ShardIndex.class);
     if (!FORMAT.equals(index.format())) {

@@ -27,8 +27,7 @@ public final class ShardWriter implements AutoCloseable {
     if (perShard < 1) throw new IllegalArgumentException("perShard must be >= 1, got " + perShard);
     this.dir = dir;
     this.perShard = perShard;
-    this.meta = new ShardIndex(FeatureShards.FORMAT, task.name(), task.classes(), imageSize,
-        mfccLength, mfccChannels, 0, List.of());
+    this.meta = ShardIndex.of(task, imageSize, mfccLength, mfccChannels, 0, List.of());
     Files.createDirectories(dir);
     Files.deleteIfExists(dir.resolve(FeatureShards.INDEX));
   }
@@ -44,8 +43,7 @@ public final class ShardWriter implements AutoCloseable {
   public ShardIndex finish() throws IOException {
     if (finished != null) return finished;
     if (!pending.isEmpty()) flush();
-    finished = new ShardIndex(meta.format(), meta.task(), meta.classes(), meta.imageSize(),
-        meta.mfccLength(), meta.mfccChannels(), Math.toIntExact(segments), List.copyOf(shards));
+    finished = meta.withShards(Math.toIntExact(segments), shards);
     FeatureShards.writeIndex(dir, finished);
     return finished;
   }

@@ -36,6 +36,11 @@ public final class ShardedFeatures implements FeatureSource<SegmentKey> {
     this.firstRow = ShardStream.firstRows(index);
   }
 
+  /** Opens {@code dir} for the task its index names (bins included). */
+  public static ShardedFeatures open(Path dir, int bufferSegments) throws IOException {
+    return open(dir, FeatureShards.index(dir).taskSpec(), bufferSegments);
+  }
+
   /**
    * Opens {@code dir}. {@code task} must be the folder's task (the index holds its name and
    * classes, not its ordinal bins); {@code bufferSegments} bounds the shuffle buffer.
