@@ -92,13 +92,40 @@ public final class Splitter {
    * The same from the segments alone, their own split standing for the corpus's fixed one: what a
    * sharded data set uses, whose shards carry each recording's speaker and fixed split. Equal to
    * {@link #assign(Corpus, List, PipelineConfig.SplitConfig, long)} on segments cut from that
-   * corpus.
+   * corpus. Augmented copies (origin other than {@code original}, written beside their originals
+   * in a sharded run) take no part in the assignment: a copy is TRAIN where its original (same
+   * recording and start) is TRAIN, and in no split (null: never read) where it is not, so no copy
+   * of a validation or test speaker is trained on.
    */
   public static List<Split> fromLabels(List<? extends SegmentLabels> segments,
       PipelineConfig.SplitConfig config, long seed) {
     List<Item> items = new ArrayList<>(segments.size());
-    for (var s : segments) items.add(new Item(s.recordingId(), s.speaker(), s.classIndex(), s.split()));
-    return assign(items, config, seed);
+    List<Integer> originals = new ArrayList<>(segments.size());
+    for (int i = 0; i < segments.size(); i++) {
+      SegmentLabels s = segments.get(i);
+      if (!isOriginal(s)) continue;
+      originals.add(i);
+      items.add(new Item(s.recordingId(), s.speaker(), s.classIndex(), s.split()));
+    }
+    List<Split> assigned = assign(items, config, seed);
+    Split[] out = new Split[segments.size()];
+    Map<String, Split> bySource = new HashMap<>();
+    for (int j = 0; j < originals.size(); j++) {
+      int i = originals.get(j);
+      out[i] = assigned.get(j);
+      bySource.put(segments.get(i).recordingId() + "@" + segments.get(i).startSeconds(), out[i]);
+    }
+    for (int i = 0; i < segments.size(); i++) {
+      SegmentLabels s = segments.get(i);
+      if (isOriginal(s)) continue;
+      Split source = bySource.get(s.recordingId() + "@" + s.startSeconds());
+      out[i] = source == Split.TRAIN ? Split.TRAIN : null;
+    }
+    return java.util.Arrays.asList(out);
+  }
+
+  private static boolean isOriginal(SegmentLabels s) {
+    return s.origin() == null || s.origin().equals("original");
   }
 
   /** The split of each item, in the items' order. */

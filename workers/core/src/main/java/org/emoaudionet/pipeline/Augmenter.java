@@ -1,5 +1,9 @@
 package org.emoaudionet.pipeline;
 
+import java.nio.file.Path;
+import org.emoaudionet.features.shards.FeatureShards;
+import org.emoaudionet.features.shards.ShardWriter;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -71,6 +75,32 @@ public final class Augmenter {
     List<SegmentFeatures> all = new ArrayList<>();
     for (List<SegmentFeatures> l : added) all.addAll(l);
     return prepared.plus(all);
+  }
+
+  /**
+   * One recording shard of a sharded run with its augmented copies: the shard's segments as
+   * {@link Preprocessor#shard} writes them, then a copy per noise level and pitch shift of every
+   * one of them, in the same shard file. Split-free by design: the copies of every recording are
+   * made, and reading keeps those whose original is TRAIN ({@code Splitter.fromLabels}), so one
+   * set of shards serves every split, seed and cross-validation fold (in K folds every recording
+   * is TRAIN in K - 1 of them). The copies carry no split of their own.
+   */
+  public static Preprocessor.ShardResult shard(Corpus corpus, PipelineConfig config, Path dir,
+      ProgressListener progress) throws IOException {
+    Preprocessor.ShardResult base = Preprocessor.shard(corpus, config, dir, progress);
+    if (!config.augment().enabled() || base.index().segments() == 0) return base;
+    List<SegmentFeatures> originals = FeatureShards.read(dir, base.index(), 0);
+    List<SegmentFeatures> asTrain = new ArrayList<>(originals.size());
+    for (SegmentFeatures s : originals) asTrain.add(s.withSplit(Split.TRAIN));
+    FeatureSet prepared = new FeatureSet(corpus.task(), base.index().imageSize(),
+        base.index().mfccLength(), base.index().mfccChannels(), asTrain);
+    List<SegmentFeatures> all = run(corpus, prepared, config, progress).segments();
+    try (ShardWriter w = new ShardWriter(dir, corpus.task(), base.index().imageSize(),
+        base.index().mfccLength(), base.index().mfccChannels(), Integer.MAX_VALUE)) {
+      for (SegmentFeatures s : originals) w.add(s);
+      for (SegmentFeatures s : all.subList(originals.size(), all.size())) w.add(s.withSplit(null));
+      return new Preprocessor.ShardResult(w.finish(), base.rejected());
+    }
   }
 
   private static SegmentFeatures copy(SegmentFeatures s, FeatureExtractor fx, float[] x, String origin) {

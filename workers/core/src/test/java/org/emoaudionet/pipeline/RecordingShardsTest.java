@@ -55,6 +55,52 @@ class RecordingShardsTest {
   }
 
   @Test
+  void anAugmentedShardHoldsEveryRecordingsCopiesAndOnlyTrainCopiesAreRead() throws Exception {
+    Corpus c = CorpusLoader.load(
+        DatasetUri.parse("librispeech:" + SampleCorpora.root().resolve("librispeech")), "gender");
+    PipelineConfig cfg = PipelineConfig.small(); // one noise and one pitch copy per segment
+    Path dir = tmp.resolve("aug");
+    Preprocessor.ShardResult r = Augmenter.shard(c, cfg, dir, ProgressListener.NONE);
+    List<SegmentFeatures> rows = FeatureShards.read(dir, 0);
+    long originals = rows.stream().filter(s -> s.origin().equals("original")).count();
+    assertEquals(3 * originals, rows.size(), "each segment and its two copies");
+    assertEquals(rows.size(), r.index().segments());
+    assertTrue(rows.stream().filter(s -> !s.origin().equals("original"))
+        .allMatch(s -> s.split() == null), "copies carry no split of their own");
+
+    ShardedFeatures opened = ShardedFeatures.open(dir, 16);
+    List<org.emoaudionet.data.Split> splits = org.emoaudionet.data.Splitter.fromLabels(
+        opened.labels(), cfg.split(), cfg.train().seed());
+    java.util.Map<String, org.emoaudionet.data.Split> ofOriginal = new java.util.HashMap<>();
+    for (int i = 0; i < rows.size(); i++) {
+      if (rows.get(i).origin().equals("original")) {
+        ofOriginal.put(rows.get(i).recordingId() + "@" + rows.get(i).startSeconds(), splits.get(i));
+      }
+    }
+    assertTrue(ofOriginal.containsValue(org.emoaudionet.data.Split.TEST));
+    int trainCopies = 0;
+    for (int i = 0; i < rows.size(); i++) {
+      SegmentFeatures s = rows.get(i);
+      if (s.origin().equals("original")) continue;
+      org.emoaudionet.data.Split source = ofOriginal.get(s.recordingId() + "@" + s.startSeconds());
+      if (source == org.emoaudionet.data.Split.TRAIN) {
+        assertEquals(org.emoaudionet.data.Split.TRAIN, splits.get(i));
+        trainCopies++;
+      } else {
+        assertNull(splits.get(i), "a copy of a " + source + " segment is never read");
+      }
+    }
+    assertTrue(trainCopies > 0);
+    // the originals split exactly as without copies
+    Path plain = tmp.resolve("plain");
+    Preprocessor.shard(c, cfg, plain, ProgressListener.NONE);
+    ShardedFeatures p = ShardedFeatures.open(plain, 16);
+    List<org.emoaudionet.data.Split> plainSplits = org.emoaudionet.data.Splitter.fromLabels(
+        p.labels(), cfg.split(), cfg.train().seed());
+    assertEquals(plainSplits, splits.subList(0, (int) originals));
+  }
+
+  @Test
   void aShardOfUnusableRecordingsIsEmptyNotAnError() throws Exception {
     Recording broken = new Recording("r1", tmp.resolve("missing.wav"), "s1", null, null,
         new RecordingLabel.Category("F"), List.of());

@@ -37,6 +37,18 @@ public final class Configs {
         conf.augment(), a.noiseAlphas(), a.pitchSemitones(), a.pitchShiftDown()));
   }
 
+  /**
+   * The config a sharded run prepares its shards with: the run's, without augmentation when the
+   * model is imported (copies only ever feed training, as the one-file path skips augment then).
+   */
+  public static PipelineConfig shardConfig(RunConf conf) {
+    PipelineConfig c = pipelineConfig(conf);
+    if (!conf.imports()) return c;
+    PipelineConfig.AugmentConfig a = c.augment();
+    return c.withAugment(new PipelineConfig.AugmentConfig(false, a.noiseAlphas(),
+        a.pitchSemitones(), a.pitchShiftDown()));
+  }
+
   /** sha256 of (input digest, step config JSON, code version). */
   public static String cacheKey(String inputDigest, String stepConfigJson) {
     return Digests.sha256(inputDigest + "\n" + stepConfigJson + "\n" + CODE_VERSION);
@@ -63,9 +75,10 @@ public final class Configs {
   }
 
   /**
-   * What decides one prepared shard besides its recordings: layout, task, audio, image size. Not
-   * the split or the seed: a sharded data set's splits follow from its labels when it is read,
-   * so another split, seed or cross-validation fold reuses the same shards.
+   * What decides one prepared shard besides its recordings: layout, task, audio, image size, and
+   * with augmentation its settings and the seed (the copies' noise is seeded). Not the split: a
+   * sharded data set's splits follow from its labels when it is read, so another split or
+   * cross-validation fold reuses the same shards (and without augmentation another seed too).
    */
   public static String shardConfigJson(RunConf conf, PipelineConfig c) {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -76,6 +89,10 @@ public final class Configs {
     m.put("audio", c.audio());
     m.put("imageSize", c.model().imageSize());
     m.put("mfccChannels", c.model().mfccChannels());
+    if (c.augment().enabled()) {
+      m.put("augment", c.augment());
+      m.put("seed", c.train().seed());
+    }
     return json(m);
   }
 

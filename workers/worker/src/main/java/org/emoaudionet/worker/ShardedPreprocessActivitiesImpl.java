@@ -13,6 +13,7 @@ import org.emoaudionet.data.Corpus;
 import org.emoaudionet.data.Recording;
 import org.emoaudionet.features.shards.FeatureShards;
 import org.emoaudionet.features.shards.ShardIndex;
+import org.emoaudionet.pipeline.Augmenter;
 import org.emoaudionet.pipeline.Preprocessor;
 import org.emoaudionet.pipeline.RecordingShards;
 import org.emoaudionet.workflows.activity.FeaturesRef;
@@ -46,7 +47,7 @@ public final class ShardedPreprocessActivitiesImpl implements ShardedPreprocessA
       try (Heartbeater hb = new Heartbeater(Activity.getExecutionContext(), "plan")) {
         Corpus corpus = corpus(in.conf(), in.dataset(), log);
         List<Recording> recs = corpus.recordings();
-        String step = Configs.shardConfigJson(in.conf(), Configs.pipelineConfig(in.conf()));
+        String step = Configs.shardConfigJson(in.conf(), Configs.shardConfig(in.conf()));
         List<ShardSpec> specs = new ArrayList<>();
         for (RecordingShards.Range r : RecordingShards.plan(recs.size(),
             in.conf().sharding().recordingsPerShard())) {
@@ -85,9 +86,10 @@ public final class ShardedPreprocessActivitiesImpl implements ShardedPreprocessA
         Corpus corpus = corpus(in.conf(), in.dataset(), log);
         Corpus slice = RecordingShards.slice(corpus,
             new RecordingShards.Range(spec.index(), spec.from(), spec.to()));
-        PipelineConfig config = Configs.pipelineConfig(in.conf());
+        PipelineConfig config = Configs.shardConfig(in.conf());
         Path dir = ctx.scratch(in.dagId(), in.dagRunId(), "preprocess-shard-" + spec.index());
-        Preprocessor.ShardResult made = Preprocessor.shard(slice, config, dir,
+        // with conf.augment the copies of every recording are made here, in its shard
+        Preprocessor.ShardResult made = Augmenter.shard(slice, config, dir,
             (stage, done, total, detail) -> hb.update(name + ": " + stage + " " + done + "/"
                 + total));
         List<ShardIndex.Shard> files = new ArrayList<>();

@@ -15,6 +15,7 @@ class ActivitiesTest {
   @Test
   void cpuAndGpuWorkersTakeTheirTasks() {
     assertEquals(List.of(DownloadActivityImpl.class, PreprocessActivityImpl.class,
+        ShardedPreprocessActivitiesImpl.class,
         AugmentActivityImpl.class, RegisterActivityImpl.class), classes(TaskQueues.CPU));
     assertEquals(List.of(TrainActivityImpl.class, ImportModelActivityImpl.class,
         EvaluateActivityImpl.class, PromoteActivityImpl.class), classes(TaskQueues.GPU));

@@ -158,5 +158,26 @@ class ShardedPipelineTest {
     pre = log(tasks.get(3), "preprocess");
     assertTrue(pre.contains("6 of 12 recordings, 3 speakers"), pre);
     assertTrue(pre.contains("2 shards, 1 from the cache, 1 prepared"), pre);
+
+    // with augmentation each shard holds its recordings' copies (small: one noise, one pitch)
+    RunConf augmented = new RunConf("manifest", corpus.toString(), "label", "small", "speaker", 2,
+        3L, true, null, "emoaudionet", null, Map.of(), null, null, null, new Sharding(4, 2, 16));
+    run("sharded-5", augmented, tasks);
+    pre = log(tasks.get(4), "preprocess");
+    int plain = segments(log(tasks.get(2), "preprocess"));
+    assertEquals(3 * plain, segments(pre), pre);
+    assertTrue(pre.contains("3 shards, 0 from the cache, 3 prepared"), pre);
+    TaskState aug = tasks.get(4).stream().filter(t -> t.taskId().equals("augment")).findFirst()
+        .orElseThrow();
+    assertEquals("skipped", aug.state());
+    assertTrue(aug.log().contains("augments within each shard"), aug.log());
+  }
+
+  /** The segments a sharded preprocess's log reports: "... prepared; N segments". */
+  private static int segments(String log) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("prepared; (\\d+) segments")
+        .matcher(log);
+    assertTrue(m.find(), log);
+    return Integer.parseInt(m.group(1));
   }
 }

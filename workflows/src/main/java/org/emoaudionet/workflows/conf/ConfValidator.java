@@ -126,8 +126,7 @@ public final class ConfValidator {
       }
     }
     Integer folds = folds(f, merged, split, importModel, errors);
-    Sharding sharding = sharding(f, merged, augment != null && augment && importModel == null,
-        errors);
+    Sharding sharding = sharding(f, merged, errors);
     SpeakerSelection selection = selection(f, merged, errors);
     if (!errors.isEmpty()) return new Result(null, merged, List.copyOf(errors));
     RunConf run = new RunConf(layout, datasetUri, task, preset, split, epochs, seed,
@@ -202,7 +201,7 @@ public final class ConfValidator {
    * {@code shuffle_buffer} tune it and mean nothing without it (refused alone, so a run never
    * silently ignores them).
    */
-  private static Sharding sharding(Fields f, Map<String, Object> merged, boolean augments,
+  private static Sharding sharding(Fields f, Map<String, Object> merged,
       List<FieldError> errors) {
     Integer perShard = f.positiveInt("shard_recordings");
     Long parallel = f.reader().integer("shard_parallelism", Need.OPTIONAL, 1,
@@ -216,12 +215,6 @@ public final class ConfValidator {
               + " out", merged.get(k)));
         }
       }
-      return null;
-    }
-    if (augments) {
-      errors.add(new FieldError("shard_recordings", "value_error", "conf.shard_recordings with"
-          + " conf.augment true: augmentation into shards is not built yet; set augment false",
-          merged.get("shard_recordings")));
       return null;
     }
     return new Sharding(perShard,

@@ -6,7 +6,9 @@ package org.emoaudionet.workflows.conf;
  * the recordings into shards of {@code recordingsPerShard}, one activity each on the CPU queue, at
  * most {@code parallelism} at a time, each cached in S3 under its own digest; train, evaluate and
  * promote stream batches from the shards through a shuffle buffer of {@code shuffleBuffer}
- * segments, so memory is bounded by it whatever the data set's size.
+ * segments, so memory is bounded by it whatever the data set's size. With {@code augment}, each
+ * shard holds its recordings' augmented copies too (one activity: memory per shard activity is its
+ * segments times the copies, about 150 KB each at 224 px).
  */
 public record Sharding(int recordingsPerShard, int parallelism, int shuffleBuffer) {
   public static final int DEFAULT_PARALLELISM = 4;

@@ -170,6 +170,10 @@ public class EmoPipelineWorkflowImpl implements EmoPipelineWorkflow {
       if (conf.imports()) {
         // augmented copies only ever feed training, and an imported model is not trained here
         board.skip("augment", "skipped: the model is imported");
+      } else if (conf.augment() && conf.sharded()) {
+        board.skip("augment", "skipped here: a sharded run augments within each shard in"
+            + " preprocess (the copies of every recording beside it; training reads those whose"
+            + " original is TRAIN)");
       } else if (conf.augment()) {
         features = keptOr(reuse, "augment", FeaturesRef.class, () -> board.run("augment",
             ActivityPlans.AUGMENT, () -> augment.augment(
