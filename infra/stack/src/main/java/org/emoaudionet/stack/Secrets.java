@@ -36,9 +36,7 @@ public final class Secrets {
         return read(file);
       }
       Files.createDirectories(file.getParent());
-      byte[] raw = new byte[bytes];
-      RANDOM.nextBytes(raw);
-      String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+      String secret = generate(bytes);
       try {
         Files.createFile(file, PosixFilePermissions.asFileAttribute(
             PosixFilePermissions.fromString("rw-------")));
@@ -50,6 +48,21 @@ public final class Secrets {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read or create the secret file " + file, e);
     }
+  }
+
+  /**
+   * {@code bytes} random bytes as URL-safe base64 that never starts with {@code -}: a password
+   * typed after {@code --password} (airflowctl, curl scripts) that starts with one is taken for an
+   * option by argparse ("expected one argument"), one start in 64.
+   */
+  static String generate(int bytes) {
+    byte[] raw = new byte[bytes];
+    String secret;
+    do {
+      RANDOM.nextBytes(raw);
+      secret = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    } while (secret.startsWith("-"));
+    return secret;
   }
 
   private static String read(Path file) throws IOException {

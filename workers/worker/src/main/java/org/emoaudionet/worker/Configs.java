@@ -59,14 +59,7 @@ public final class Configs {
    * fractions, and a cross-validation fold's folds/fold) and seed.
    */
   public static String preprocessConfigJson(RunConf conf, PipelineConfig c) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("step", "preprocess");
-    m.put("layout", conf.layout());
-    m.put("task", conf.task());
-    m.put("manifest", LocalDatasets.manifestName(conf));
-    m.put("audio", c.audio());
-    m.put("imageSize", c.model().imageSize());
-    m.put("mfccChannels", c.model().mfccChannels());
+    Map<String, Object> m = featureConfig("preprocess", conf, c);
     m.put("split", c.split());
     m.put("seed", c.train().seed());
     // a selection changes the recordings, not what one recording gives: only the one-file set keys it
@@ -81,19 +74,25 @@ public final class Configs {
    * cross-validation fold reuses the same shards (and without augmentation another seed too).
    */
   public static String shardConfigJson(RunConf conf, PipelineConfig c) {
+    Map<String, Object> m = featureConfig("preprocess-shard", conf, c);
+    if (c.augment().enabled()) {
+      m.put("augment", c.augment());
+      m.put("seed", c.train().seed());
+    }
+    return json(m);
+  }
+
+  /** What decides the features of one recording: how it is read and what the network takes. */
+  private static Map<String, Object> featureConfig(String step, RunConf conf, PipelineConfig c) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("step", "preprocess-shard");
+    m.put("step", step);
     m.put("layout", conf.layout());
     m.put("task", conf.task());
     m.put("manifest", LocalDatasets.manifestName(conf));
     m.put("audio", c.audio());
     m.put("imageSize", c.model().imageSize());
     m.put("mfccChannels", c.model().mfccChannels());
-    if (c.augment().enabled()) {
-      m.put("augment", c.augment());
-      m.put("seed", c.train().seed());
-    }
-    return json(m);
+    return m;
   }
 
   /** What decides augment's output: the augmentation settings and the seed. */

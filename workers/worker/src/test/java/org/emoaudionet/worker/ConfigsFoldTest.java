@@ -64,6 +64,27 @@ class ConfigsFoldTest {
   }
 
   @Test
+  void aShardsKeyIsTheSameForEveryFoldAndSeedButNotForAnotherAugmentation() {
+    RunConf augmented = conf("cpu", 5, 2);
+    String f2 = Configs.shardConfigJson(augmented, Configs.shardConfig(augmented));
+    String f3 = Configs.shardConfigJson(conf("cpu", 5, 3), Configs.shardConfig(conf("cpu", 5, 3)));
+    assertEquals(f2, f3, "the splits are assigned when the shards are read");
+    assertTrue(f2.contains("\"seed\":7") && f2.contains("noiseAlphas"), "copies are seeded: " + f2);
+    RunConf plain = new RunConf("manifest", "/data/m", "label", "cpu", "speaker", 2, 7L, false,
+        null, "emoaudionet", null, Map.of(), null, 5, 2);
+    RunConf otherSeed = new RunConf("manifest", "/data/m", "label", "cpu", "paper", 2, 8L, false,
+        null, "emoaudionet", null, Map.of(), null, null, null);
+    assertEquals(Configs.shardConfigJson(plain, Configs.shardConfig(plain)),
+        Configs.shardConfigJson(otherSeed, Configs.shardConfig(otherSeed)),
+        "without copies neither the split nor the seed decides a shard");
+    assertNotEquals(f2, Configs.shardConfigJson(plain, Configs.shardConfig(plain)));
+    // an imported model's shards make no copies, whatever conf.augment says
+    RunConf imported = new RunConf("manifest", "/data/m", "label", "cpu", "speaker", 2, 7L, true,
+        null, "emoaudionet", null, Map.of(), "/models/k");
+    assertFalse(Configs.shardConfig(imported).augment().enabled());
+  }
+
+  @Test
   void aFoldsMlflowRunIsTheChildOfItsParentsAndSaysWhichFold() {
     StartRunInput fold = new StartRunInput("d", "r-fold-1", "d/r/fold-1", conf("small", 3, 1),
         "parent-run");

@@ -80,7 +80,8 @@ class ShardedPipelineTest {
     Worker cpu = env.newWorker(TaskQueues.CPU);
     cpu.registerWorkflowImplementationTypes(EmoPipelineWorkflowImpl.class);
     cpu.registerActivitiesImplementations(noMlflow, new DownloadActivityImpl(ctx),
-        new ShardedPreprocessActivitiesImpl(ctx), new StandInRegistry());
+        new ShardedPreprocessActivitiesImpl(ctx), new StandInRegistry(),
+        new CrossValidationActivityImpl(ctx));
     Worker gpu = env.newWorker(TaskQueues.GPU);
     gpu.registerActivitiesImplementations(new TrainActivityImpl(ctx),
         new EvaluateActivityImpl(ctx), new StandInRegistry());
@@ -116,6 +117,7 @@ class ShardedPipelineTest {
     RunConf conf = new RunConf("manifest", corpus.toString(), "label", "small", "speaker", 2, 3L,
         false, null, "emoaudionet", null, Map.of(), null, null, null, new Sharding(4, 2, 16));
     List<List<TaskState>> tasks = new java.util.ArrayList<>();
+    long shardFilesBefore = shardFiles();
 
     PipelineResult first = run("sharded-1", conf, tasks);
     String pre = log(tasks.get(0), "preprocess");
@@ -128,9 +130,7 @@ class ShardedPipelineTest {
         .findFirst().orElseThrow().state());
     double acc = first.metrics().get("test_accuracy");
     assertTrue(acc >= 0 && acc <= 1, "test_accuracy " + acc);
-    long shardFiles = ctx.store.list("cache/feature-shards/").stream()
-        .filter(o -> o.key().endsWith(".npz")).count();
-    assertEquals(3, shardFiles);
+    assertEquals(3, shardFiles() - shardFilesBefore, "3 shard files stored");
 
     // unchanged: no shard is prepared again, and the seeded streamed run scores the same
     PipelineResult again = run("sharded-2", conf, tasks);
@@ -171,6 +171,31 @@ class ShardedPipelineTest {
         .orElseThrow();
     assertEquals("skipped", aug.state());
     assertTrue(aug.log().contains("augments within each shard"), aug.log());
+  }
+
+  @Test
+  void theFoldsOfAShardedCrossValidationShareTheCachedShards() throws Exception {
+    Path corpus = SyntheticCorpus.write(tmp.resolve("cv-corpus"), 6, 3.5);
+    RunConf cv = new RunConf("manifest", corpus.toString(), "label", "small", "speaker", 1, 5L,
+        false, null, "emoaudionet", null, Map.of(), null, 2, null, new Sharding(6, 2, 16));
+    for (String run : List.of("sharded-cv-1", "sharded-cv-2")) {
+      PipelineResult r = run(run, cv, new java.util.ArrayList<>());
+      assertTrue(r.metrics().containsKey("cv.mean.test_accuracy"), r.metrics().toString());
+      for (int fold = 0; fold < 2; fold++) {
+        List<TaskState> ts = env.getWorkflowClient().newWorkflowStub(EmoPipelineWorkflow.class,
+            PipelineRequest.foldWorkflowId("audio_manifest_classification", run, fold)).tasks();
+        String pre = log(ts, "preprocess");
+        assertTrue(pre.contains("12 recordings in 2 shards of up to 6"), pre);
+        // the splits are not in the shards: the second cross-validation prepares nothing, in
+        // either fold (in the first, the parallel folds may both prepare a shard they both miss)
+        if (run.endsWith("2")) assertTrue(pre.contains("2 shards, 2 from the cache, 0 prepared"), pre);
+      }
+    }
+  }
+
+  private static long shardFiles() throws java.io.IOException {
+    return ctx.store.list("cache/feature-shards/").stream()
+        .filter(o -> o.key().endsWith(".npz")).count();
   }
 
   /** The segments a sharded preprocess's log reports: "... prepared; N segments". */
