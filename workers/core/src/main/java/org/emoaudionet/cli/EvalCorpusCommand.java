@@ -61,7 +61,7 @@ final class EvalCorpusCommand implements Callable<Integer> {
     if (folds == 1 || folds < 0) throw new IllegalArgumentException("--folds must be 0 or >= 2, got " + folds);
     PipelineConfig config = PipelineConfig.preset(preset);
     if (epochs != null) config = config.withEpochs(epochs);
-    if (noAugment) config = TrainCommand.withoutAugmentation(config);
+    if (noAugment) config = config.withAugmentation(false);
     Architecture architecture = Architecture.parse(arch);
     if (out == null) out = Files.createTempDirectory("emo-eval-corpus-");
     Files.createDirectories(out);

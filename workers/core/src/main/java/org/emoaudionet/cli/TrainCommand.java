@@ -86,7 +86,7 @@ final class TrainCommand implements Callable<Integer> {
     PipelineConfig config = PipelineConfig.preset(preset).withProtocol(split);
     if (epochs != null) config = config.withEpochs(epochs);
     if (seed != null) config = config.withSeed(seed);
-    if (noAugment) config = withoutAugmentation(config);
+    if (noAugment) config = config.withAugmentation(false);
     if (folds == 1 || folds < 0) throw new IllegalArgumentException("--folds must be 0 or >= 2, got " + folds);
     Architecture architecture = Architecture.parse(arch);
     if (pretrained != null && !Files.isDirectory(pretrained)) {
@@ -151,11 +151,5 @@ final class TrainCommand implements Callable<Integer> {
     System.err.printf("%s: %d segments in %d shards; shuffle buffer %d segments%n", shards,
         prepared.index().segments(), prepared.index().shards().size(), shuffleBuffer);
     return trainAndEvaluate(corpus, data, config, architecture, progress);
-  }
-
-  static PipelineConfig withoutAugmentation(PipelineConfig config) {
-    PipelineConfig.AugmentConfig a = config.augment();
-    return config.withAugment(
-        new PipelineConfig.AugmentConfig(false, a.noiseAlphas(), a.pitchSemitones(), a.pitchShiftDown()));
   }
 }

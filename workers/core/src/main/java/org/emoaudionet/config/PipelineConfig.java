@@ -190,6 +190,12 @@ public record PipelineConfig(
     return new PipelineConfig(preset, audio, a, model, train, split);
   }
 
+  /** The preset's augmentation switched on or off, its settings kept. */
+  public PipelineConfig withAugmentation(boolean enabled) {
+    return withAugment(new AugmentConfig(enabled, augment.noiseAlphas(), augment.pitchSemitones(),
+        augment.pitchShiftDown()));
+  }
+
   public PipelineConfig withEpochs(int epochs) {
     return withTrain(train.with(epochs, train.seed()));
   }

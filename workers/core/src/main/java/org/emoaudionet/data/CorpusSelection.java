@@ -2,9 +2,9 @@ package org.emoaudionet.data;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.emoaudionet.audio.AudioReader;
@@ -32,14 +32,14 @@ public final class CorpusSelection {
     if (minutesPerSpeaker != null && !(minutesPerSpeaker > 0)) {
       throw new IllegalArgumentException("minutes_per_speaker must be > 0, got " + minutesPerSpeaker);
     }
-    Map<String, List<Recording>> bySpeaker = new LinkedHashMap<>();
+    Set<String> speakerKeys = new TreeSet<>();
     Map<String, String> genderOf = new TreeMap<>();
     for (Recording r : corpus.recordings()) {
       String s = speakerKey(r);
-      bySpeaker.computeIfAbsent(s, k -> new ArrayList<>()).add(r);
+      speakerKeys.add(s);
       if (r.gender() != null && !r.gender().isBlank()) genderOf.putIfAbsent(s, r.gender());
     }
-    List<String> chosen = chooseSpeakers(bySpeaker.keySet(), genderOf,
+    List<String> chosen = chooseSpeakers(speakerKeys, genderOf,
         speakers == null ? Integer.MAX_VALUE : speakers);
     TreeSet<String> keep = new TreeSet<>(chosen);
     List<Recording> out = new ArrayList<>();
@@ -63,10 +63,9 @@ public final class CorpusSelection {
   }
 
   /** Speakers in id order, dealt round-robin over their genders (one group if none is known). */
-  static List<String> chooseSpeakers(java.util.Set<String> all, Map<String, String> genderOf,
-      int n) {
+  static List<String> chooseSpeakers(Set<String> sorted, Map<String, String> genderOf, int n) {
     Map<String, List<String>> groups = new TreeMap<>();
-    for (String s : new TreeSet<>(all)) {
+    for (String s : sorted) {
       groups.computeIfAbsent(genderOf.getOrDefault(s, ""), k -> new ArrayList<>()).add(s);
     }
     List<String> out = new ArrayList<>();

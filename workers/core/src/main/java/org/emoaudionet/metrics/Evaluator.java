@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +39,7 @@ public final class Evaluator {
   public static <L extends SegmentLabels> EvaluationReport evaluate(ScoringModel model,
       FeatureSource<L> data, String protocol, List<EpochMetrics> history, boolean participantLevel,
       Path outDir) throws IOException {
-    List<L> test = new ArrayList<>();
-    for (L l : data.labels()) if (l.split() == Split.TEST) test.add(l);
+    List<L> test = data.labelsOf(Split.TEST);
     if (test.isEmpty()) throw new IllegalArgumentException("the feature set has no TEST segments to evaluate");
     float[][] probs = new float[test.size()][];
     // A source passes in its own order (shards: by shard, which is the labels' order); each batch

@@ -1,8 +1,6 @@
 package org.emoaudionet.pipeline;
 
 import java.nio.file.Path;
-import org.emoaudionet.features.shards.FeatureShards;
-import org.emoaudionet.features.shards.ShardWriter;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -87,20 +85,17 @@ public final class Augmenter {
    */
   public static Preprocessor.ShardResult shard(Corpus corpus, PipelineConfig config, Path dir,
       ProgressListener progress) throws IOException {
-    Preprocessor.ShardResult base = Preprocessor.shard(corpus, config, dir, progress);
-    if (!config.augment().enabled() || base.index().segments() == 0) return base;
-    List<SegmentFeatures> originals = FeatureShards.read(dir, base.index(), 0);
-    List<SegmentFeatures> asTrain = new ArrayList<>(originals.size());
-    for (SegmentFeatures s : originals) asTrain.add(s.withSplit(Split.TRAIN));
-    FeatureSet prepared = new FeatureSet(corpus.task(), base.index().imageSize(),
-        base.index().mfccLength(), base.index().mfccChannels(), asTrain);
-    List<SegmentFeatures> all = run(corpus, prepared, config, progress).segments();
-    try (ShardWriter w = new ShardWriter(dir, corpus.task(), base.index().imageSize(),
-        base.index().mfccLength(), base.index().mfccChannels(), Integer.MAX_VALUE)) {
-      for (SegmentFeatures s : originals) w.add(s);
-      for (SegmentFeatures s : all.subList(originals.size(), all.size())) w.add(s.withSplit(null));
-      return new Preprocessor.ShardResult(w.finish(), base.rejected());
+    Preprocessor.Segments originals = Preprocessor.segments(corpus, config, progress);
+    List<SegmentFeatures> rows = new ArrayList<>(originals.segments());
+    if (config.augment().enabled() && !rows.isEmpty()) {
+      List<SegmentFeatures> asTrain = new ArrayList<>(rows.size());
+      for (SegmentFeatures s : rows) asTrain.add(s.withSplit(Split.TRAIN));
+      FeatureSet prepared = new FeatureSet(corpus.task(), config.model().imageSize(),
+          config.audio().mfccFrames(), config.model().mfccChannels(), asTrain);
+      List<SegmentFeatures> all = run(corpus, prepared, config, progress).segments();
+      for (SegmentFeatures s : all.subList(asTrain.size(), all.size())) rows.add(s.withSplit(null));
     }
+    return Preprocessor.writeShard(corpus, config, dir, rows, originals.rejected());
   }
 
   private static SegmentFeatures copy(SegmentFeatures s, FeatureExtractor fx, float[] x, String origin) {

@@ -48,6 +48,24 @@ public final class Preprocessor {
    */
   public static Result runWithReport(Corpus corpus, PipelineConfig config, ProgressListener progress)
       throws IOException {
+    Segments s = segments(corpus, config, progress);
+    if (s.segments().isEmpty()) {
+      throw new IOException(corpus.name() + ": no usable segment in " + corpus.recordings().size()
+          + " recordings" + (s.rejected().isEmpty() ? "" : " (" + String.join("; ", s.rejected()) + ")"));
+    }
+    List<SegmentFeatures> assigned = Splitter.apply(corpus, s.segments(), config.split(),
+        config.train().seed());
+    FeatureSet fs = new FeatureSet(corpus.task(), config.model().imageSize(),
+        config.audio().mfccFrames(), config.model().mfccChannels(), assigned);
+    return new Result(fs, s.rejected());
+  }
+
+  /** Every usable recording's segments in corpus order (splits as the corpus gives them). */
+  record Segments(List<SegmentFeatures> segments, List<String> rejected) {}
+
+  /** All recordings of {@code corpus} on all cores, in memory: a whole data set or one shard. */
+  static Segments segments(Corpus corpus, PipelineConfig config, ProgressListener progress)
+      throws IOException {
     List<Recording> recs = corpus.recordings();
     List<List<SegmentFeatures>> perRecording = new ArrayList<>();
     List<String> rejected = new ArrayList<>();
@@ -66,14 +84,7 @@ public final class Preprocessor {
     for (List<SegmentFeatures> l : perRecording) all.addAll(l);
     List<String> problems = rejected.stream().filter(s -> s != null).toList();
     problems.forEach(p -> LOG.warning("skipped " + p));
-    if (all.isEmpty()) {
-      throw new IOException(corpus.name() + ": no usable segment in " + recs.size() + " recordings"
-          + (problems.isEmpty() ? "" : " (" + String.join("; ", problems) + ")"));
-    }
-    List<SegmentFeatures> assigned = Splitter.apply(corpus, all, config.split(), config.train().seed());
-    FeatureSet fs = new FeatureSet(corpus.task(), config.model().imageSize(),
-        config.audio().mfccFrames(), config.model().mfccChannels(), assigned);
-    return new Result(fs, problems);
+    return new Segments(all, problems);
   }
 
   /** What {@link #toShards} wrote, and the recordings that could not be used. */
@@ -104,7 +115,18 @@ public final class Preprocessor {
    */
   public static ShardResult shard(Corpus corpus, PipelineConfig config, Path dir,
       ProgressListener progress) throws IOException {
-    return write(corpus, config, dir, Integer.MAX_VALUE, progress);
+    Segments s = segments(corpus, config, progress);
+    return writeShard(corpus, config, dir, s.segments(), s.rejected());
+  }
+
+  /** {@code rows} as the one shard file of {@code dir} (none when there is no row). */
+  static ShardResult writeShard(Corpus corpus, PipelineConfig config, Path dir,
+      List<SegmentFeatures> rows, List<String> rejected) throws IOException {
+    try (ShardWriter w = new ShardWriter(dir, corpus.task(), config.model().imageSize(),
+        config.audio().mfccFrames(), config.model().mfccChannels(), Integer.MAX_VALUE)) {
+      for (SegmentFeatures s : rows) w.add(s);
+      return new ShardResult(w.finish(), List.copyOf(rejected));
+    }
   }
 
   private static ShardResult write(Corpus corpus, PipelineConfig config, Path dir, int perShard,

@@ -70,8 +70,8 @@ public final class Trainer {
           + " images but model.imageSize is " + config.model().imageSize()
           + " (preset '" + config.preset() + "'): preprocess with the same preset");
     }
-    List<L> train = ofSplit(data.labels(), Split.TRAIN);
-    List<L> val = ofSplit(data.labels(), Split.VAL);
+    List<L> train = data.labelsOf(Split.TRAIN);
+    List<L> val = data.labelsOf(Split.VAL);
     if (train.isEmpty()) throw new IllegalArgumentException("feature set has no TRAIN segments");
     String validation = "val split (" + val.size() + " segments)";
     if (val.isEmpty()) {
@@ -235,12 +235,6 @@ public final class Trainer {
     }
     double f1 = org.emoaudionet.metrics.ClassificationMetrics.of(classes, truth, predictions).f1Macro();
     return new Validation(loss / n, (double) correct / n, f1);
-  }
-
-  private static <L extends SegmentLabels> List<L> ofSplit(List<L> all, Split s) {
-    List<L> out = new ArrayList<>();
-    for (L l : all) if (l.split() == s) out.add(l);
-    return out;
   }
 
   /**

@@ -32,9 +32,7 @@ public final class Configs {
     if (conf.folds() != null && conf.fold() != null) c = c.withFold(conf.folds(), conf.fold());
     if (conf.epochs() != null) c = c.withEpochs(conf.epochs());
     if (conf.seed() != null) c = c.withSeed(conf.seed());
-    PipelineConfig.AugmentConfig a = c.augment();
-    return c.withAugment(new PipelineConfig.AugmentConfig(
-        conf.augment(), a.noiseAlphas(), a.pitchSemitones(), a.pitchShiftDown()));
+    return c.withAugmentation(conf.augment());
   }
 
   /**
@@ -43,10 +41,7 @@ public final class Configs {
    */
   public static PipelineConfig shardConfig(RunConf conf) {
     PipelineConfig c = pipelineConfig(conf);
-    if (!conf.imports()) return c;
-    PipelineConfig.AugmentConfig a = c.augment();
-    return c.withAugment(new PipelineConfig.AugmentConfig(false, a.noiseAlphas(),
-        a.pitchSemitones(), a.pitchShiftDown()));
+    return conf.imports() ? c.withAugmentation(false) : c;
   }
 
   /** sha256 of (input digest, step config JSON, code version). */

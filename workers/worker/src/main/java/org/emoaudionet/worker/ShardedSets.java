@@ -29,9 +29,10 @@ final class ShardedSets {
     if (!Files.isRegularFile(index)) {
       Files.createDirectories(dir);
       // the index last, as the shard writer does: a folder without it is an unfinished fetch
-      Path tmp = dir.resolve(".index.fetch");
+      String fetching = ".index.fetch";
+      Path tmp = dir.resolve(fetching);
       ctx.store.getFile(ref.key(), tmp);
-      ShardIndex listed = FeatureShards.index(tmp.getParent(), tmp.getFileName().toString());
+      ShardIndex listed = FeatureShards.index(dir, fetching);
       long bytes = 0;
       for (ShardIndex.Shard s : listed.shards()) {
         Path f = dir.resolve(s.file());

@@ -18,15 +18,17 @@ public final class S3Keys {
 
   /** One prepared shard of recordings, named by its digest ({@code ShardSpec#digest}). */
   public static String featureShard(String digest) {
-    return "cache/feature-shards/" + digest + ".npz";
+    return FEATURE_SHARDS + digest + ".npz";
   }
+
+  private static final String FEATURE_SHARDS = "cache/feature-shards/";
 
   /** A shard file as a data set's index names it ({@code <digest>.npz}). */
   public static String featureShardFile(String fileName) {
     if (!fileName.matches("[0-9a-f]{64}\\.npz")) {
       throw new IllegalArgumentException("shard file '" + fileName + "' is not <sha256>.npz");
     }
-    return "cache/feature-shards/" + fileName;
+    return FEATURE_SHARDS + fileName;
   }
 
   /**
