@@ -149,16 +149,31 @@ public final class Fft {
     }
   }
 
-  /** The radix-2 stages over bit-reversed input, in place: the one kernel of both ways in. */
+  /**
+   * The radix-2 stages over bit-reversed input, in place: the one kernel of both ways in. The first
+   * stage's twiddle is 1, so it is a plain sum and difference; every later stage reads its
+   * twiddles from a contiguous per-stage table ({@link Twiddles#stageRe}) rather than with a stride
+   * through the full one: the same values, so the same result, at about half the time (the
+   * strided reads and the one-butterfly inner loops of the early stages dominated).
+   */
   private static void butterflies(double[] re, double[] im, Twiddles w) {
     int size = re.length;
-    for (int len = 2; len <= size; len <<= 1) {
+    if (size >= 2) {
+      for (int p = 0; p < size; p += 2) {
+        double qr = re[p + 1], qi = im[p + 1];
+        re[p + 1] = re[p] - qr;
+        im[p + 1] = im[p] - qi;
+        re[p] += qr;
+        im[p] += qi;
+      }
+    }
+    for (int stage = 2, len = 4; len <= size; len <<= 1, stage++) {
       int halfLen = len >> 1;
-      int step = size / len;
+      double[] sr = w.stageRe[stage], si = w.stageIm[stage];
       for (int start = 0; start < size; start += len) {
-        for (int j = 0, t = 0; j < halfLen; j++, t += step) {
+        for (int j = 0; j < halfLen; j++) {
           int p = start + j, q = p + halfLen;
-          double wr = w.re[t], wi = w.im[t];
+          double wr = sr[j], wi = si[j];
           double qr = re[q] * wr - im[q] * wi;
           double qi = re[q] * wi + im[q] * wr;
           re[q] = re[p] - qr;
@@ -179,6 +194,9 @@ public final class Fft {
     final double[] re;
     final double[] im;
     final int[] bitReverse;
+    /** Stage s (butterflies of length 2^s) reads re[j * size / 2^s], j < 2^(s-1), contiguously. */
+    final double[][] stageRe;
+    final double[][] stageIm;
 
     Twiddles(int size, int sign) {
       re = new double[size / 2];
@@ -192,6 +210,17 @@ public final class Fft {
       bitReverse = new int[size];
       for (int i = 0; i < size; i++) {
         bitReverse[i] = bits == 0 ? 0 : Integer.reverse(i) >>> (32 - bits);
+      }
+      stageRe = new double[bits + 1][];
+      stageIm = new double[bits + 1][];
+      for (int s = 1; s <= bits; s++) {
+        int len = 1 << s, halfLen = len >> 1, step = size / len;
+        stageRe[s] = new double[halfLen];
+        stageIm[s] = new double[halfLen];
+        for (int j = 0; j < halfLen; j++) {
+          stageRe[s][j] = re[j * step];
+          stageIm[s][j] = im[j * step];
+        }
       }
     }
   }

@@ -22,7 +22,11 @@ final class PeerBench {
   record Figures(String framework, String version, double trainSamplesPerSecond,
       double inferSamplesPerSecond) {}
 
-  /** The peer variants, as peers_bench.py's flags. */
+  /** The feature peer's milliseconds per 2.5 s segment (features_peer.py). */
+  record FeatureFigures(String framework, String version, double mfccMillis, double imageMillis,
+      double bothMillis) {}
+
+  /** The variants, as peers_bench.py's flags. */
   static final List<List<String>> VARIANTS = List.of(
       List.of("--framework", "torch"),
       List.of("--framework", "torch", "--channels-last"),
@@ -83,7 +87,26 @@ final class PeerBench {
     return out;
   }
 
+  /**
+   * features_peer.py (beside the network peers' script) on {@code audioSeconds} of segments at
+   * {@code imageSize} px, one thread.
+   */
+  FeatureFigures features(double audioSeconds, int imageSize) throws IOException {
+    Path featureScript = script.resolveSibling("features_peer.py");
+    JsonNode j = lastJsonLine(List.of(python.toString(), featureScript.toString(),
+        "--audio-seconds", String.valueOf(audioSeconds), "--image-size", String.valueOf(imageSize)));
+    return new FeatureFigures(j.path("framework").asText(), j.path("version").asText(),
+        j.path("mfcc_ms").asDouble(), j.path("image_ms").asDouble(), j.path("both_ms").asDouble());
+  }
+
   private static Figures one(List<String> cmd) throws IOException {
+    JsonNode j = lastJsonLine(cmd);
+    return new Figures(j.path("framework").asText(), j.path("version").asText(),
+        j.path("train_samples_per_s").asDouble(), j.path("infer_samples_per_s").asDouble());
+  }
+
+  /** Runs {@code cmd}; its last stdout line as JSON, or its exit status and last stderr lines. */
+  private static JsonNode lastJsonLine(List<String> cmd) throws IOException {
     Path log = Files.createTempFile("emo-peer", ".log");
     try {
       Process p = new ProcessBuilder(cmd).redirectErrorStream(false)
@@ -96,9 +119,7 @@ final class PeerBench {
             + String.join(" | ", err.subList(Math.max(0, err.size() - 3), err.size())));
       }
       String last = stdout.strip().lines().reduce((a, b) -> b).orElse("");
-      JsonNode j = JSON.readTree(last);
-      return new Figures(j.path("framework").asText(), j.path("version").asText(),
-          j.path("train_samples_per_s").asDouble(), j.path("infer_samples_per_s").asDouble());
+      return JSON.readTree(last);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted", e);

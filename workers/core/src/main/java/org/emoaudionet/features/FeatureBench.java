@@ -13,9 +13,17 @@ import java.util.Random;
 public final class FeatureBench {
   private FeatureBench() {}
 
+  /** Milliseconds of wall time per 2.5 s segment, for each input and both. */
+  public record Result(int segments, int imageSize, double mfccMillis, double imageMillis, double bothMillis) {}
+
   public static void main(String[] args) {
     double audioSeconds = args.length > 0 ? Double.parseDouble(args[0]) : 100.0;
     int imageSize = args.length > 1 ? Integer.parseInt(args[1]) : 224;
+    measure(audioSeconds, imageSize, true);
+  }
+
+  /** Times both calculators on {@code audioSeconds} of 2.5 s segments; prints when asked. */
+  public static Result measure(double audioSeconds, int imageSize, boolean print) {
     int sr = 44_100;
     int segLen = (int) Math.round(2.5 * sr);
     int segments = Math.max(1, (int) Math.ceil(audioSeconds / 2.5));
@@ -35,11 +43,15 @@ public final class FeatureBench {
     for (int i = 0; i < segments; i++) sink += image.compute(seg)[i % 100];
     long t2 = System.nanoTime(), c2 = cpu ? mx.getCurrentThreadCpuTime() : 0;
     double audio = segments * 2.5;
-    System.out.printf("features bench: %d segments of 2.5 s at %d Hz, one thread%n", segments, sr);
-    report("mfcc (177)", audio, t1 - t0, c1 - c0, segments, cpu);
-    report("image (" + imageSize + "x" + imageSize + ")", audio, t2 - t1, c2 - c1, segments, cpu);
-    report("both", audio, t2 - t0, c2 - c0, segments, cpu);
+    if (print) {
+      System.out.printf("features bench: %d segments of 2.5 s at %d Hz, one thread%n", segments, sr);
+      report("mfcc (177)", audio, t1 - t0, c1 - c0, segments, cpu);
+      report("image (" + imageSize + "x" + imageSize + ")", audio, t2 - t1, c2 - c1, segments, cpu);
+      report("both", audio, t2 - t0, c2 - c0, segments, cpu);
+    }
     if (sink == 42.4242) System.out.println(); // keeps the results alive
+    return new Result(segments, imageSize, (t1 - t0) / 1e6 / segments, (t2 - t1) / 1e6 / segments,
+        (t2 - t0) / 1e6 / segments);
   }
 
   /** Wall time is what a worker sees; thread CPU time shows the cost on a shared, busy machine. */

@@ -71,13 +71,18 @@ public final class EmoAudioNetBlock extends AbstractBlock {
     if (architecture == Architecture.MFCC) {
       features = mfcc.forward(ps, new NDList(inputs.get(0)), training).singletonOrThrow();
     } else if (architecture == Architecture.SPECTROGRAM) {
-      features = spectrogram.forward(ps, new NDList(inputs.get(1)), training).singletonOrThrow();
+      features = spectrogram.forward(ps, new NDList(image(inputs.get(1), training)), training).singletonOrThrow();
     } else {
-      NDArray s = spectrogram.forward(ps, new NDList(inputs.get(1)), training).singletonOrThrow();
+      NDArray s = spectrogram.forward(ps, new NDList(image(inputs.get(1), training)), training).singletonOrThrow();
       NDArray m = mfcc.forward(ps, new NDList(inputs.get(0)), training).singletonOrThrow();
       features = NDArrays.concat(new NDList(s, m), 1);
     }
     return classifier.forward(ps, new NDList(features), training);
+  }
+
+  /** The image input as the spectrogram branch gets it: channels-last when not training. */
+  private static NDArray image(NDArray image, boolean training) {
+    return training ? image : ChannelsLast.of(image);
   }
 
   /** Length of the vector fed to the final Linear, for input shapes [mfcc, image]. */

@@ -32,11 +32,14 @@ public final class InferenceBench {
     }
   }
 
-  /** One warm-up batch, then {@code steps} timed batches of {@code batch} segments. */
+  /**
+   * Warm-up batches for at least {@link TrainBench#WARM_UP_NANOS} (one at least), then {@code steps}
+   * timed batches of {@code batch} segments.
+   */
   public static Result measure(PipelineConfig config, int batch, int steps) {
     List<SegmentFeatures> data = TrainBench.randomBatch(config, batch);
     try (ScoringModel model = model(config, NDManager.newBaseManager(Devices.preferred()))) {
-      model.predict(data);
+      TrainBench.warmUp(() -> model.predict(data));
       long t0 = System.nanoTime();
       for (int i = 0; i < steps; i++) model.predict(data);
       return new Result(config.preset(), batch, steps, (System.nanoTime() - t0) / 1e9,

@@ -5,7 +5,6 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
 
 /**
@@ -38,8 +37,8 @@ public final class SpectrogramBranch extends SequentialBlock {
     add(Activation.reluBlock());
   }
 
-  static Dropout dropout(double rate) {
-    return Dropout.builder().optRate((float) rate).build();
+  static SeededDropout dropout(double rate) {
+    return new SeededDropout((float) rate);
   }
 
   /** Side of the feature map after both poolings (224 -> 28 -> 3). */

@@ -62,7 +62,7 @@ public final class StepProfile {
           .optLearningRate(new LearningRate((float) config.train().learningRate())).build();
       Network net = new Network(block, manager, opt, LossFunction.CROSS_ENTROPY, mfcc,
           config.model().imageSize());
-      net.train(data); // warm-up: first-call allocations and oneDNN primitive creation
+      TrainBench.warmUp(() -> net.train(data)); // first-call allocations, oneDNN primitives, the JIT
       JniUtils.startProfile(false, false, false);
       long t0 = System.nanoTime();
       net.train(data);

@@ -58,6 +58,22 @@ class PeerBenchTest {
   }
 
   @Test
+  void theFeaturePeerIsTheScriptBesideTheNetworkPeersAndGetsTheSameSegments() throws Exception {
+    Path args = tmp.resolve("feature-args.txt");
+    Files.writeString(tmp.resolve("features_peer.py"), "echo \"$@\" >> " + args + "\n"
+        + "echo '{\"framework\": \"stand-in-features\", \"version\": \"2\", \"mfcc_ms\": 7.5,"
+        + " \"image_ms\": 12.5, \"both_ms\": 20}'\n");
+    PeerBench bench = new PeerBench(Path.of("/bin/sh"), tmp.resolve("peers_bench.py"), 1);
+    PeerBench.FeatureFigures f = bench.features(30, 224);
+    assertEquals("stand-in-features", f.framework());
+    assertEquals(7.5, f.mfccMillis());
+    assertEquals(12.5, f.imageMillis());
+    assertEquals(20.0, f.bothMillis());
+    String passed = Files.readString(args);
+    assertTrue(passed.contains("--audio-seconds 30.0 --image-size 224"), passed);
+  }
+
+  @Test
   void theRatioIsOursOverTheFastestPeer() {
     assertEquals("0.50", PeerBench.ratio(50, 100));
     assertEquals("n/a", PeerBench.ratio(50, 0));
