@@ -94,7 +94,9 @@ public record PipelineConfig(
       String selectOn,
       String classWeights,
       boolean randomShift,
-      double mixup) {
+      double mixup,
+      double logitAdjustment,
+      SpecAugmentConfig specAugment) {
     public static final java.util.List<String> SELECTIONS = java.util.List.of("val_accuracy", "val_loss", "val_macro_f1");
 
     public TrainConfig {
@@ -113,6 +115,23 @@ public record PipelineConfig(
         throw new IllegalArgumentException(
             "train.classWeights must be 'none' or 'balanced', got '" + classWeights + "'");
       }
+      if (!(logitAdjustment >= 0)) {
+        throw new IllegalArgumentException("train.logitAdjustment must be >= 0 (0: off), got " + logitAdjustment);
+      }
+      if (logitAdjustment > 0 && "balanced".equals(classWeights)) {
+        // Both correct for the class prior: together they would correct it twice.
+        throw new IllegalArgumentException("train.logitAdjustment and train.classWeights: balanced cannot be combined");
+      }
+      if (specAugment == null) specAugment = SpecAugmentConfig.OFF; // model.json written before the key
+    }
+
+    /** The same recipe without logit adjustment and SpecAugment (their keys came later). */
+    public TrainConfig(double learningRate, double rho, double epsilon, int batchSize, int maxEpochs,
+        int earlyStopPatience, double plateauFactor, int plateauPatience, double minLearningRate,
+        String loss, long seed, String selectOn, String classWeights, boolean randomShift, double mixup) {
+      this(learningRate, rho, epsilon, batchSize, maxEpochs, earlyStopPatience, plateauFactor,
+          plateauPatience, minLearningRate, loss, seed, selectOn, classWeights, randomShift, mixup, 0,
+          SpecAugmentConfig.OFF);
     }
 
     public TrainConfig(double learningRate, double rho, double epsilon, int batchSize, int maxEpochs,
@@ -124,7 +143,45 @@ public record PipelineConfig(
 
     TrainConfig with(int maxEpochs, long seed) {
       return new TrainConfig(learningRate, rho, epsilon, batchSize, maxEpochs, earlyStopPatience,
-          plateauFactor, plateauPatience, minLearningRate, loss, seed, selectOn, classWeights, randomShift, mixup);
+          plateauFactor, plateauPatience, minLearningRate, loss, seed, selectOn, classWeights, randomShift, mixup,
+          logitAdjustment, specAugment);
+    }
+
+    public TrainConfig withLogitAdjustment(double tau) {
+      return new TrainConfig(learningRate, rho, epsilon, batchSize, maxEpochs, earlyStopPatience,
+          plateauFactor, plateauPatience, minLearningRate, loss, seed, selectOn, classWeights, randomShift, mixup,
+          tau, specAugment);
+    }
+
+    public TrainConfig withSpecAugment(SpecAugmentConfig a) {
+      return new TrainConfig(learningRate, rho, epsilon, batchSize, maxEpochs, earlyStopPatience,
+          plateauFactor, plateauPatience, minLearningRate, loss, seed, selectOn, classWeights, randomShift, mixup,
+          logitAdjustment, a);
+    }
+  }
+
+  /**
+   * SpecAugment's masking (Park et al., 2019) on the training inputs: {@code timeMasks} spans of
+   * up to {@code timeWidth} of the window, and {@code frequencyMasks} bands of up to {@code
+   * frequencyWidth} of the image's rows and of the MFCC coefficients (13-channel input only), drawn
+   * per segment and per branch. Zero masks are off.
+   */
+  public record SpecAugmentConfig(int timeMasks, double timeWidth, int frequencyMasks, double frequencyWidth) {
+    public static final SpecAugmentConfig OFF = new SpecAugmentConfig(0, 0, 0, 0);
+
+    public SpecAugmentConfig {
+      if (timeMasks < 0 || frequencyMasks < 0) {
+        throw new IllegalArgumentException("train.specAugment: timeMasks and frequencyMasks must be >= 0, got "
+            + timeMasks + " and " + frequencyMasks);
+      }
+      if (!(timeWidth >= 0 && timeWidth <= 1) || !(frequencyWidth >= 0 && frequencyWidth <= 1)) {
+        throw new IllegalArgumentException("train.specAugment: timeWidth and frequencyWidth are shares of the "
+            + "input in [0, 1], got " + timeWidth + " and " + frequencyWidth);
+      }
+    }
+
+    public boolean enabled() {
+      return (timeMasks > 0 && timeWidth > 0) || (frequencyMasks > 0 && frequencyWidth > 0);
     }
   }
 

@@ -33,6 +33,25 @@ public final class InputBatch {
    */
   public static NDList of(List<SegmentFeatures> segments, int mfccChannels, int mfccLength,
       int imageSize, MfccScaling scaling, int[] shifts, NDManager manager) {
+    return arrays(segments, mfccChannels, mfccLength, imageSize, scaling, shifts).create(manager);
+  }
+
+  /**
+   * A batch's inputs as Java arrays, before they become NDArrays: where training-time masking
+   * ({@code SpecAugment}) edits them in place.
+   *
+   * @param mfcc {@code [batch, mfccChannels, mfccLength]}, standardised
+   * @param image {@code [batch, 3, imageSize, imageSize]} in [0, 1]; rows are frequency, columns time
+   */
+  public record Arrays(float[] mfcc, float[] image, int batch, int mfccChannels, int mfccLength, int imageSize) {
+    public NDList create(NDManager manager) {
+      return new NDList(manager.create(mfcc, new Shape(batch, mfccChannels, mfccLength)),
+          manager.create(image, new Shape(batch, 3, imageSize, imageSize)));
+    }
+  }
+
+  public static Arrays arrays(List<SegmentFeatures> segments, int mfccChannels, int mfccLength,
+      int imageSize, MfccScaling scaling, int[] shifts) {
     int b = segments.size();
     int pixels = 3 * imageSize * imageSize;
     int values = mfccChannels * mfccLength;
@@ -73,7 +92,6 @@ public final class InputBatch {
         }
       }
     }
-    return new NDList(manager.create(mfcc, new Shape(b, mfccChannels, mfccLength)),
-        manager.create(image, new Shape(b, 3, imageSize, imageSize)));
+    return new Arrays(mfcc, image, b, mfccChannels, mfccLength, imageSize);
   }
 }

@@ -38,6 +38,12 @@ final class Network {
   private final int mfccChannels;
   /** Loss weight of each class; all 1 unless the config asks for balanced weights. */
   private final float[] classWeights;
+  /**
+   * Added to the logits inside the loss only ({@code tau * log prior}, Menon et al. 2021), or null:
+   * the loss then rewards a margin that grows for rare classes, while predictions read the plain
+   * logits.
+   */
+  private final float[] logitOffsets;
 
   Network(EmoAudioNetBlock block, NDManager manager, RmsProp optimizer, LossFunction loss,
       int mfccLength, int imageSize) {
@@ -46,11 +52,13 @@ final class Network {
 
   Network(EmoAudioNetBlock block, NDManager manager, RmsProp optimizer, LossFunction loss,
       int mfccLength, int imageSize, MfccScaling scaling) {
-    this(block, manager, optimizer, loss, 1, mfccLength, imageSize, scaling, null);
+    this(block, manager, optimizer, loss, 1, mfccLength, imageSize, scaling, null, null);
   }
 
   Network(EmoAudioNetBlock block, NDManager manager, RmsProp optimizer, LossFunction loss,
-      int mfccChannels, int mfccLength, int imageSize, MfccScaling scaling, float[] classWeights) {
+      int mfccChannels, int mfccLength, int imageSize, MfccScaling scaling, float[] classWeights,
+      float[] logitOffsets) {
+    this.logitOffsets = logitOffsets;
     this.mfccChannels = mfccChannels;
     this.classWeights = classWeights;
     this.scaling = scaling;
@@ -64,28 +72,30 @@ final class Network {
   }
 
   BatchStats train(List<SegmentFeatures> batch) {
-    return train(batch, null, null);
+    return train(batch, null, null, null);
   }
 
   /**
    * @param shift draws each segment's circular time shift, or null for none
    * @param mix the batch's mixup partners and weight, or null for plain training
+   * @param masks SpecAugment's masking of the inputs (partners too), or null for none
    */
-  BatchStats train(List<SegmentFeatures> batch, java.util.Random shift, Mixup.Pairing mix) {
+  BatchStats train(List<SegmentFeatures> batch, java.util.Random shift, Mixup.Pairing mix,
+      SpecAugment masks) {
     int[] shifts = null;
     if (shift != null) {
       shifts = new int[batch.size()];
       for (int i = 0; i < shifts.length; i++) shifts[i] = shift.nextInt(mfccLength);
     }
     try (NDManager sub = manager.newSubManager()) {
-      NDList in = InputBatch.of(batch, mfccChannels, mfccLength, imageSize, scaling, shifts, sub);
+      NDList in = inputs(batch, shifts, masks, sub);
       NDArray target = oneHot(batch, sub);
       // Unweighted runs keep the plain batch mean (the paper presets' numerics, bit for bit).
       NDArray weights = classWeights == null ? null : sampleWeights(batch, sub);
       if (mix != null) {
         List<SegmentFeatures> partners = mix.partners(batch);
         int[] partnerShifts = shifts == null ? null : mix.partners(shifts);
-        NDList other = InputBatch.of(partners, mfccChannels, mfccLength, imageSize, scaling, partnerShifts, sub);
+        NDList other = inputs(partners, partnerShifts, masks, sub);
         float l = mix.lambda();
         in = new NDList(in.get(0).mul(l).add(other.get(0).mul(1 - l)), in.get(1).mul(l).add(other.get(1).mul(1 - l)));
         target = target.mul(l).add(oneHot(partners, sub).mul(1 - l));
@@ -93,7 +103,7 @@ final class Network {
       BatchStats stats;
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
         NDArray logits = block.forward(store, in, true).singletonOrThrow();
-        NDArray l = weights == null ? loss.evaluate(logits, target) : loss.evaluate(logits, target, weights);
+        NDArray l = loss(logits, target, weights, sub);
         gc.backward(l);
         stats = stats(logits, l, batch);
       }
@@ -116,10 +126,22 @@ final class Network {
       NDList in = InputBatch.of(batch, mfccChannels, mfccLength, imageSize, scaling, sub);
       NDArray logits = block.forward(store, in, false).singletonOrThrow();
       NDArray target = oneHot(batch, sub);
-      NDArray l = classWeights == null ? loss.evaluate(logits, target)
-          : loss.evaluate(logits, target, sampleWeights(batch, sub));
+      NDArray l = loss(logits, target, classWeights == null ? null : sampleWeights(batch, sub), sub);
       return stats(logits, l, batch);
     }
+  }
+
+  private NDList inputs(List<SegmentFeatures> batch, int[] shifts, SpecAugment masks, NDManager sub) {
+    InputBatch.Arrays a = InputBatch.arrays(batch, mfccChannels, mfccLength, imageSize, scaling, shifts);
+    if (masks != null) masks.apply(a);
+    return a.create(sub);
+  }
+
+  /** The training loss; validation uses the same one, so that selection watches what is optimised. */
+  private NDArray loss(NDArray logits, NDArray target, NDArray weights, NDManager sub) {
+    NDArray z = logitOffsets == null ? logits
+        : logits.add(sub.create(logitOffsets, new Shape(1, logitOffsets.length)));
+    return weights == null ? loss.evaluate(z, target) : loss.evaluate(z, target, weights);
   }
 
   void zeroGradients() {

@@ -100,6 +100,8 @@ public final class Trainer {
         + (tc.selectOn().equals("val_accuracy") ? "" : " select=" + tc.selectOn())
         + (tc.classWeights().equals("none") ? "" : " weights=" + tc.classWeights())
         + (tc.randomShift() ? " shift" : "") + (tc.mixup() > 0 ? " mixup=" + tc.mixup() : "")
+        + (tc.logitAdjustment() > 0 ? " logitAdjustment=" + tc.logitAdjustment() : "")
+        + (tc.specAugment().enabled() ? " specAugment=" + tc.specAugment() : "")
         + (config.split().folds() > 0 ? " fold=" + config.split().fold() + "/" + config.split().folds() : "");
     if (data.mfccChannels() != config.model().mfccChannels()) {
       throw new IllegalArgumentException("feature set has " + data.mfccChannels() + " MFCC channel(s) but "
@@ -107,6 +109,7 @@ public final class Trainer {
           + "'): preprocess with the same preset");
     }
     float[] classWeights = classWeights(train, classes, tc.classWeights());
+    float[] logitOffsets = logitOffsets(train, classes, tc.logitAdjustment());
 
     Device device = Devices.preferred();
     try (NDManager manager = NDManager.newBaseManager(device)) {
@@ -148,7 +151,7 @@ public final class Trainer {
 
       MfccScaling scaling = MfccScaling.fit(data.each(train), data.mfccChannels(), data.mfccLength());
       Network net = new Network(block, manager, optimizer, lossFunction, data.mfccChannels(),
-          data.mfccLength(), config.model().imageSize(), scaling, classWeights);
+          data.mfccLength(), config.model().imageSize(), scaling, classWeights, logitOffsets);
       net.zeroGradients();
       int batchSize = tc.batchSize();
       int steps = (train.size() + batchSize - 1) / batchSize;
@@ -160,12 +163,14 @@ public final class Trainer {
         // Its own stream, so that the shuffle and dropout of a run without shifts stay as they were.
         Random shift = tc.randomShift() ? new Random((seed + epoch) * 0x9E3779B97F4A7C15L) : null;
         Mixup mixup = tc.mixup() > 0 ? new Mixup(tc.mixup(), (seed + epoch) * 0xBF58476D1CE4E5B9L) : null;
+        SpecAugment masks = tc.specAugment().enabled()
+            ? new SpecAugment(tc.specAugment(), (seed + epoch) * 0x94D049BB133111EBL) : null;
 
         double lossSum = 0;
         int correct = 0;
         for (int step = 0; step < steps; step++) {
           List<SegmentFeatures> batch = order.next();
-          Network.BatchStats b = net.train(batch, shift, mixup == null ? null : mixup.next(batch.size()));
+          Network.BatchStats b = net.train(batch, shift, mixup == null ? null : mixup.next(batch.size()), masks);
           lossSum += b.lossSum();
           correct += b.correct();
           listener.onStep(epoch, step + 1, steps, b.lossSum() / b.size());
@@ -235,6 +240,24 @@ public final class Trainer {
     }
     double f1 = org.emoaudionet.metrics.ClassificationMetrics.of(classes, truth, predictions).f1Macro();
     return new Validation(loss / n, (double) correct / n, f1);
+  }
+
+  /**
+   * Logit adjustment (Menon et al., "Long-tail learning via logit adjustment", ICLR 2021): {@code
+   * tau * log(prior_c)} with the class shares of the training segments, added to the logits in the
+   * loss, so that minimising it approximates the balanced error (which macro-F1 rewards) without
+   * reweighting samples. A class absent from train counts as one segment (a finite offset); tau 0:
+   * null.
+   */
+  static float[] logitOffsets(List<? extends SegmentLabels> train, int classes, double tau) {
+    if (tau <= 0) return null;
+    long[] counts = new long[classes];
+    for (SegmentLabels s : train) counts[s.classIndex()]++;
+    float[] o = new float[classes];
+    for (int c = 0; c < classes; c++) {
+      o[c] = (float) (tau * Math.log(Math.max(1, counts[c]) / (double) train.size()));
+    }
+    return o;
   }
 
   /**
