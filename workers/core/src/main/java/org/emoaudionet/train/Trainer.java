@@ -251,8 +251,7 @@ public final class Trainer {
    */
   static float[] logitOffsets(List<? extends SegmentLabels> train, int classes, double tau) {
     if (tau <= 0) return null;
-    long[] counts = new long[classes];
-    for (SegmentLabels s : train) counts[s.classIndex()]++;
+    long[] counts = classCounts(train, classes);
     float[] o = new float[classes];
     for (int c = 0; c < classes; c++) {
       o[c] = (float) (tau * Math.log(Math.max(1, counts[c]) / (double) train.size()));
@@ -267,8 +266,7 @@ public final class Trainer {
    */
   static float[] classWeights(List<? extends SegmentLabels> train, int classes, String mode) {
     if (mode.equals("none")) return null;
-    long[] counts = new long[classes];
-    for (SegmentLabels s : train) counts[s.classIndex()]++;
+    long[] counts = classCounts(train, classes);
     int present = 0;
     for (long c : counts) if (c > 0) present++;
     float[] w = new float[classes];
@@ -276,5 +274,12 @@ public final class Trainer {
       w[c] = counts[c] == 0 ? 0f : (float) ((double) train.size() / (present * (double) counts[c]));
     }
     return w;
+  }
+
+  /** Training segments per class index: the prior both class weights and logit offsets read. */
+  private static long[] classCounts(List<? extends SegmentLabels> train, int classes) {
+    long[] counts = new long[classes];
+    for (SegmentLabels s : train) counts[s.classIndex()]++;
+    return counts;
   }
 }
