@@ -15,7 +15,8 @@ COPY --from=build /src/api/target/quarkus-app/ ./
 COPY --from=build /src/workers/core/target/tensorflow-native/ /opt/emo/tensorflow-native/
 USER emo
 ENV EMO_API_HOST=0.0.0.0 EMO_API_PORT=8080 EMO_HOME=/var/lib/emo ENGINE_CACHE_DIR=/var/cache/djl \
-    TENSORFLOW_LIBRARY_PATH=/opt/emo/tensorflow-native DJL_DEFAULT_ENGINE=PyTorch TF_CPP_MIN_LOG_LEVEL=1
+    TENSORFLOW_LIBRARY_PATH=/opt/emo/tensorflow-native DJL_DEFAULT_ENGINE=PyTorch TF_CPP_MIN_LOG_LEVEL=1 \
+    THP_MEM_ALLOC_ENABLE=1
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --retries=10 \
   CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080"]

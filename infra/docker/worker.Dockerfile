@@ -15,7 +15,9 @@ COPY --from=build /src/workers/core/target/tensorflow-native/ /opt/emo/tensorflo
 USER emo
 # PyTorch natives come from the pytorch-native-cpu jar in lib/ and unpack to ENGINE_CACHE_DIR.
 # TensorFlow natives: imported Keras SavedModels are evaluated and compared through DJL's TF engine.
+# THP_MEM_ALLOC_ENABLE: PyTorch's large CPU buffers on transparent huge pages (as ./emo sets it).
 ENV ENGINE_CACHE_DIR=/var/cache/djl EMO_HOME=/var/lib/emo EMO_WORK_DIR=/var/lib/emo/work \
-    TENSORFLOW_LIBRARY_PATH=/opt/emo/tensorflow-native DJL_DEFAULT_ENGINE=PyTorch TF_CPP_MIN_LOG_LEVEL=1
+    TENSORFLOW_LIBRARY_PATH=/opt/emo/tensorflow-native DJL_DEFAULT_ENGINE=PyTorch TF_CPP_MIN_LOG_LEVEL=1 \
+    THP_MEM_ALLOC_ENABLE=1
 ENTRYPOINT ["java", "-Dai.djl.offline=true", "-cp", "emo-worker-0.1.0-SNAPSHOT.jar:lib/*", \
   "org.emoaudionet.worker.WorkerMain"]

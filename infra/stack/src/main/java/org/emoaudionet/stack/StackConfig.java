@@ -218,6 +218,8 @@ public record StackConfig(
     env.put("TENSORFLOW_LIBRARY_PATH", tensorflowNatives().toString());
     env.put("DJL_DEFAULT_ENGINE", "PyTorch");
     env.put("TF_CPP_MIN_LOG_LEVEL", "1");
+    // PyTorch's large CPU buffers on transparent huge pages (README, Benchmarks); 0 turns it off.
+    env.put("THP_MEM_ALLOC_ENABLE", System.getenv().getOrDefault("THP_MEM_ALLOC_ENABLE", "1"));
     if (dagsFolder != null) env.put("EMO_DAGS_FOLDER", dagsFolder);
     env.put("EMO_DATA_ROOTS", dataRoots());
     if (!dataHosts.isEmpty()) env.put("EMO_DATA_HOSTS", dataHosts);

@@ -9,9 +9,9 @@ import ai.djl.ndarray.types.Shape;
  * the format from the strides: a contiguous NHWC copy seen through a permutation back to NCHW is a
  * channels-last tensor, and oneDNN's convolutions, ReLU and pooling then keep that layout downstream.
  *
- * <p>Why only for inference: measured with {@code ./emo bench} on a 2-core AVX2 CPU, the paper
- * preset's forward ran 1.5x faster channels-last, but the backward of its 128-channel 224 px
- * convolution ran 2.3x slower (oneDNN 3 in PyTorch 2.7.1), so a training step lost overall.
+ * <p>Always at inference (the paper preset's forward ran 1.5x faster on an AVX2 CPU); in training
+ * only where {@link ChannelsLastTraining} says so, because there the backward decides and it
+ * depends on the CPU.
  */
 public final class ChannelsLast {
   private ChannelsLast() {}

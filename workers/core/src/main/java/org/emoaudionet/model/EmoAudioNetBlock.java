@@ -80,9 +80,13 @@ public final class EmoAudioNetBlock extends AbstractBlock {
     return classifier.forward(ps, new NDList(features), training);
   }
 
-  /** The image input as the spectrogram branch gets it: channels-last when not training. */
+  /**
+   * The image input as the spectrogram branch gets it: channels-last at inference, and in training
+   * where {@link ChannelsLastTraining} says that layout is the faster one on this machine.
+   */
   private static NDArray image(NDArray image, boolean training) {
-    return training ? image : ChannelsLast.of(image);
+    if (training && !ChannelsLastTraining.enabled(image.getDevice())) return image;
+    return ChannelsLast.of(image);
   }
 
   /** Length of the vector fed to the final Linear, for input shapes [mfcc, image]. */

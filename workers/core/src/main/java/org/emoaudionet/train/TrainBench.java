@@ -10,6 +10,7 @@ import java.util.Random;
 import org.emoaudionet.config.PipelineConfig;
 import org.emoaudionet.data.Split;
 import org.emoaudionet.features.SegmentFeatures;
+import org.emoaudionet.model.ChannelsLastTraining;
 import org.emoaudionet.model.Devices;
 import org.emoaudionet.model.EmoAudioNetBlock;
 import org.emoaudionet.model.EmoAudioNetFactory;
@@ -72,10 +73,13 @@ public final class TrainBench {
   /**
    * Shortest warm-up. The JIT compiles the Java side (batch assembly, the dropout masks) only after
    * many calls: with one warm-up call, a small preset's first inference batches ran up to 3.7x
-   * slower than the same batches a few minutes later in one bench run. Python peers need no JIT, so
-   * one call warms them (their primitives and graphs), as it does ours at the paper sizes.
+   * slower than the same batches a few minutes later in one bench run, and with 2 s of warm-up,
+   * eight back-to-back 50-step measurements of small training in one JVM read 558, 421, 1117, 800,
+   * 911, 1158, 1122 and 882 samples/s (AVX-512 CPU, 2026-12-04): the steady state a real training
+   * sees comes after 10-15 s. Python peers need no JIT, so one call warms them (their primitives
+   * and graphs), as it does ours at the paper sizes.
    */
-  public static final long WARM_UP_NANOS = 2_000_000_000L;
+  public static final long WARM_UP_NANOS = 10_000_000_000L;
 
   /** Runs {@code call} once, then again until {@link #WARM_UP_NANOS} have passed. */
   public static void warmUp(Runnable call) {
@@ -105,7 +109,7 @@ public final class TrainBench {
       double sec = (System.nanoTime() - t0) / 1e9;
       double flops = 3 * ModelSummary.forwardFlops(arch, config.model(), classes, mfcc) * batch * steps;
       return new Result(config.preset(), arch, batch, steps, sec, batch * steps / sec, flops / sec / 1e9,
-          device.toString());
+          device + (ChannelsLastTraining.enabled(device) ? ", channels-last" : ""));
     }
   }
 }

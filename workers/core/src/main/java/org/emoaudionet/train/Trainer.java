@@ -15,6 +15,7 @@ import org.emoaudionet.features.FeatureSource;
 import org.emoaudionet.features.SegmentLabels;
 import org.emoaudionet.features.SegmentFeatures;
 import org.emoaudionet.model.AtomicDirectory;
+import org.emoaudionet.model.ChannelsLastTraining;
 import org.emoaudionet.model.Devices;
 import org.emoaudionet.model.EmoAudioNetBlock;
 import org.emoaudionet.model.EmoAudioNetFactory;
@@ -112,6 +113,8 @@ public final class Trainer {
     float[] logitOffsets = logitOffsets(train, classes, tc.logitAdjustment());
 
     Device device = Devices.preferred();
+    LOG.info("training on {}, image {}", device,
+        ChannelsLastTraining.enabled(device) ? "channels-last" : "NCHW");
     try (NDManager manager = NDManager.newBaseManager(device)) {
       Engine.getInstance().setRandomSeed((int) seed);
       EmoAudioNetBlock block = EmoAudioNetFactory.buildInitialized(
